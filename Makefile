@@ -1,0 +1,54 @@
+# dli-portal: `make run` serves the portal on its embedded defaults, `make test` runs every test.
+# Both first install whatever this machine is missing; every install step is skipped when done.
+
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+
+CARGO_LEPTOS_VERSION := 0.3.10
+# The wasm-bindgen CLI must be exactly the version of the crate in Cargo.lock.
+WASM_BINDGEN_VERSION := $(shell awk '/^name = "wasm-bindgen"$$/ {getline; gsub(/version = |"/, ""); print; exit}' Cargo.lock)
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: run test bench site build-tools test-tools
+
+## Build the release site and serve it at http://127.0.0.1:3000 (SQLite under ./data, built-in DLI simulator).
+run: build-tools site
+	mkdir -p data
+	LEPTOS_SITE_ROOT=target/site ./target/release/server
+
+## Format, lint (ssr and hydrate builds), unit and integration tests, wasm check, browser tests.
+test: build-tools test-tools
+	cargo fmt --all --check
+	cargo clippy --workspace --all-targets -- -D warnings
+	cargo clippy -p frontend --target wasm32-unknown-unknown -- -D warnings
+	cargo test --workspace
+	cargo check -p frontend --target wasm32-unknown-unknown
+	$(MAKE) site
+	cd end2end && npx playwright test
+
+## The history query over 1,000,000 records on SQLite and PostgreSQL: prints p50 and p95.
+bench: test-tools
+	cargo bench -p server --bench history
+
+## The release build of the server binary and the site (wasm, JS, CSS) under target/site.
+site:
+	cargo leptos build --release
+
+build-tools:
+	@rustup target list --installed | grep -qx wasm32-unknown-unknown || rustup target add wasm32-unknown-unknown
+	@[ "$$(wasm-bindgen --version 2>/dev/null)" = "wasm-bindgen $(WASM_BINDGEN_VERSION)" ] || \
+	  cargo install wasm-bindgen-cli --version $(WASM_BINDGEN_VERSION)
+	@cargo leptos --version 2>/dev/null | grep -q " $(CARGO_LEPTOS_VERSION)" || \
+	  cargo install cargo-leptos --version $(CARGO_LEPTOS_VERSION) --locked --features no_downloads
+	@[ -x node_modules/.bin/wasm-opt ] || npm ci --no-audit --no-fund
+
+test-tools:
+	@missing=""; \
+	  command -v chromium >/dev/null || missing="$$missing chromium"; \
+	  ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing="$$missing postgresql"; \
+	  if [ -n "$$missing" ]; then \
+	    $(SUDO) apt-get update && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y $$missing; \
+	  fi
+	@[ -x end2end/node_modules/.bin/playwright ] || \
+	  (cd end2end && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund)

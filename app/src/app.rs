@@ -1,0 +1,60 @@
+//! The HTML shell, the top-level `App` component and its routes.
+
+use crate::components::header::Header;
+use crate::pages::{
+    history::HistoryPage, job_detail::JobDetailPage, new_job::NewJobPage, not_found::NotFound,
+};
+use crate::portal_info::PortalInfo;
+use leptos::prelude::*;
+use leptos_meta::{MetaTags, Stylesheet, Title, provide_meta_context};
+use leptos_router::{
+    SsrMode,
+    components::{Route, Router, Routes},
+    path,
+};
+
+/// The whole document, rendered on the server around [`App`].
+pub fn shell(options: LeptosOptions) -> impl IntoView {
+    let info = PortalInfo::for_this_request();
+    view! {
+        <!DOCTYPE html>
+        <html lang="en">
+            <head>
+                <meta charset="utf-8" />
+                <meta name="viewport" content="width=device-width, initial-scale=1" />
+                <meta name=PortalInfo::META_NAME content=info.to_meta() />
+                <AutoReload options=options.clone() />
+                <HydrationScripts options />
+                <MetaTags />
+            </head>
+            <body>
+                <App />
+            </body>
+        </html>
+    }
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    let info = PortalInfo::provide();
+    view! {
+        <Stylesheet id="leptos" href=format!("{}/pkg/dli-portal.css", info.base_path) />
+        <Title formatter=|page: String| format!("{page} · DLI portal") />
+        <Router>
+            <a class="skip-link" href="#main">
+                "Skip to content"
+            </a>
+            <Header />
+            <main id="main" tabindex="-1">
+                // Async: each page is sent whole, data included, so it works before (or without)
+                // the wasm; streaming would need JavaScript to put the data in place.
+                <Routes fallback=|| view! { <NotFound /> }>
+                    <Route path=path!("/") view=NewJobPage ssr=SsrMode::Async />
+                    <Route path=path!("/jobs") view=HistoryPage ssr=SsrMode::Async />
+                    <Route path=path!("/jobs/:id") view=JobDetailPage ssr=SsrMode::Async />
+                </Routes>
+            </main>
+        </Router>
+    }
+}

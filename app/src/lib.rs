@@ -1,0 +1,16 @@
+//! The dli-portal application: pages, shared domain rules and, with `ssr`, the server side.
+//! The same crate compiles to wasm (`hydrate`) and into the server binary (`ssr`).
+// View types nest deeply (a form is a tuple of its fields); the wasm build needs room for them.
+#![recursion_limit = "256"]
+
+pub mod api;
+pub mod app;
+pub mod components;
+pub mod domain;
+pub mod error;
+pub mod pages;
+pub mod portal_info;
+#[cfg(feature = "ssr")]
+pub mod server;
+
+pub use app::{App, shell};

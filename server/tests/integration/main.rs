@@ -1,0 +1,10 @@
+//! One integration-test binary: each module tells one story against a portal started
+//! in-process on 127.0.0.1 with a free port.
+
+mod dli_client;
+mod helpers;
+mod jobs;
+mod pg;
+mod shell;
+mod simulator;
+mod store;
