@@ -1,0 +1,143 @@
+//! Looking up a form field's label and help (the table is in `field_table`), and the row
+//! editors' names, from which error paths such as `tags.3.key` are built and read back.
+
+pub use super::field_table::{FIELDS, FieldInfo};
+
+/// A key/value row editor: the list's name and the names of its two columns, so that row
+/// errors are reported as `<list>.<row>.<column>`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct RowEditor {
+    pub list: &'static str,
+    pub columns: [&'static str; 2],
+}
+
+pub const TAGS: RowEditor = RowEditor {
+    list: "tags",
+    columns: ["key", "value"],
+};
+pub const RUNTIME_OPTIONS: RowEditor = RowEditor {
+    list: "runtime_config",
+    columns: ["key", "value"],
+};
+pub const LOGGER_LEVELS: RowEditor = RowEditor {
+    list: "flink_log_config",
+    columns: ["class", "level"],
+};
+pub const ROW_EDITORS: [RowEditor; 3] = [TAGS, RUNTIME_OPTIONS, LOGGER_LEVELS];
+
+/// The table entry for an HTML input name, such as `cu_number` or `tags.key`.
+pub fn field(name: &str) -> Option<&'static FieldInfo> {
+    FIELDS.iter().find(|info| info.name == name)
+}
+
+/// The table entry for an error path: `tags.3.key` gives `tags.key`, `dependency_jars.2` gives
+/// `dependency_jars`, and a list-wide `tags` gives the list's legend.
+pub fn field_for_path(path: &str) -> Option<&'static FieldInfo> {
+    match split_row_path(path) {
+        Some((list, _, "")) => field(list),
+        Some((list, _, column)) => FIELDS.iter().find(|info| {
+            info.name
+                .strip_prefix(list)
+                .and_then(|rest| rest.strip_prefix('.'))
+                == Some(column)
+        }),
+        None => field(path),
+    }
+}
+
+/// Splits `list.row.column` (or `list.row`) at its row index; `None` for a path without one.
+pub(crate) fn split_row_path(path: &str) -> Option<(&str, usize, &str)> {
+    let mut offset = 0;
+    for segment in path.split('.') {
+        if offset > 0
+            && let Ok(row) = segment.parse::<usize>()
+        {
+            let column = path.get(offset + segment.len() + 1..).unwrap_or("");
+            return Some((&path[..offset - 1], row, column));
+        }
+        offset += segment.len() + 1;
+    }
+    None
+}
+
+pub(crate) fn position(name: &str) -> Option<usize> {
+    FIELDS.iter().position(|info| info.name == name)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::JobForm;
+
+    #[test]
+    fn every_form_input_has_a_label_and_help() {
+        let posted = serde_json::to_value(JobForm::default()).expect("a form serialises");
+        let names = posted.as_object().expect("a form is an object").keys();
+        for name in names {
+            assert!(field(name).is_some(), "{name} has no entry in FIELDS");
+        }
+    }
+
+    #[test]
+    fn every_help_text_is_one_line_sentence() {
+        for info in FIELDS {
+            assert!(!info.help.contains('\n'), "{}", info.name);
+            assert!(info.help.ends_with('.'), "{}", info.name);
+            assert!(!info.label.is_empty(), "{}", info.name);
+        }
+    }
+
+    #[test]
+    fn field_names_are_unique() {
+        for (index, info) in FIELDS.iter().enumerate() {
+            assert_eq!(
+                position(info.name),
+                Some(index),
+                "{} appears twice",
+                info.name
+            );
+        }
+    }
+
+    #[test]
+    fn every_row_editor_has_a_legend_and_both_columns() {
+        for editor in ROW_EDITORS {
+            assert!(field(editor.list).is_some());
+            for column in editor.columns {
+                assert!(field(&format!("{}.{column}", editor.list)).is_some());
+            }
+        }
+    }
+
+    #[test]
+    fn an_error_path_finds_the_input_it_belongs_to() {
+        assert_eq!(
+            field_for_path("tags.3.key").map(|f| f.name),
+            Some("tags.key")
+        );
+        assert_eq!(
+            field_for_path("dependency_jars.2").map(|f| f.name),
+            Some("dependency_jars")
+        );
+        assert_eq!(field_for_path("tags").map(|f| f.name), Some("tags"));
+        assert_eq!(
+            field_for_path("flink_log_config.1.level").map(|f| f.name),
+            Some("flink_log_config.level")
+        );
+        assert_eq!(
+            field_for_path("resource_config.max_slot").map(|f| f.name),
+            Some("resource_config.max_slot")
+        );
+        assert_eq!(field_for_path("no_such_field"), None);
+    }
+
+    #[test]
+    fn a_row_path_splits_at_its_index() {
+        assert_eq!(split_row_path("tags.12.value"), Some(("tags", 12, "value")));
+        assert_eq!(
+            split_row_path("dependency_jars.0"),
+            Some(("dependency_jars", 0, ""))
+        );
+        assert_eq!(split_row_path("resource_config.max_slot"), None);
+    }
+}
