@@ -1,0 +1,239 @@
+//! One exchange with DLI or IAM, and the retry loop around it: sets and signs the headers (or
+//! adds the IAM token), sends the exact body bytes, and turns every failure into a `DliError`.
+
+use super::{
+    canonical::canonical_query,
+    credentials::Credentials,
+    error::{DliError, Service},
+    error_body,
+    iam::TokenCache,
+    settings::{Clock, RetryPolicy},
+    signer::{RequestToSign, sign},
+};
+use http::{
+    HeaderMap, HeaderValue, Method,
+    header::{CONTENT_TYPE, HOST, USER_AGENT},
+};
+use reqwest::Url;
+use secrecy::ExposeSecret;
+use serde::de::DeserializeOwned;
+use std::time::{Duration, Instant};
+
+const PORTAL_USER_AGENT: &str = concat!("dli-portal/", env!("CARGO_PKG_VERSION"));
+
+/// When a failed call is sent again.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Retry {
+    /// Create: never, since a second job could be born (the caller reconciles instead).
+    Never,
+    /// Run, stop, delete: only after a transient failure that proves DLI did nothing, since
+    /// repeating one that did act answers "already running" or "not found" misleadingly.
+    WhenUnprocessed,
+    /// Reads: after any transient failure.
+    WhenTransient,
+}
+
+impl Retry {
+    fn allows(self, error: &DliError) -> bool {
+        match self {
+            Self::Never => false,
+            Self::WhenUnprocessed => error.is_transient() && !error.may_have_been_processed(),
+            Self::WhenTransient => error.is_transient(),
+        }
+    }
+}
+
+/// How requests are authenticated.
+pub(super) enum Authenticator {
+    Signing(Credentials),
+    Token(TokenCache),
+}
+
+pub(super) struct Call<'a> {
+    pub operation: &'static str,
+    pub service: Service,
+    pub method: Method,
+    pub url: Url,
+    pub query: Vec<(String, String)>,
+    pub body: &'a [u8],
+    pub project_id: Option<&'a str>,
+    pub retry: Retry,
+}
+
+pub(super) struct Transport {
+    pub http: reqwest::Client,
+    pub auth: Authenticator,
+    pub retry: RetryPolicy,
+    pub clock: Clock,
+    pub timeout: Duration,
+}
+
+impl Transport {
+    /// Sends `call` (again, as its retry rule allows) and returns the 2xx answer.
+    pub async fn send(&self, call: &Call<'_>) -> Result<Answer, DliError> {
+        let mut attempt = 1;
+        let mut token_renewed = false;
+        loop {
+            let error = match self.attempt(call).await {
+                Ok(answer) => return Ok(answer),
+                Err(error) => error,
+            };
+            // The gateway refused the token before DLI saw the request: renewing once and
+            // sending again is safe even for a create.
+            if let Authenticator::Token(cache) = &self.auth
+                && error.is_expired_token()
+                && !token_renewed
+            {
+                tracing::info!(
+                    operation = call.operation,
+                    "IAM token expired; renewing it once"
+                );
+                cache.forget().await;
+                token_renewed = true;
+                continue;
+            }
+            if attempt >= self.retry.attempts || !call.retry.allows(&error) {
+                return Err(error);
+            }
+            let pause = self.retry.first_backoff * 2u32.pow(attempt - 1);
+            tracing::warn!(operation = call.operation, attempt, %error, ?pause, "DLI call failed; trying again");
+            tokio::time::sleep(pause).await;
+            attempt += 1;
+        }
+    }
+
+    async fn attempt(&self, call: &Call<'_>) -> Result<Answer, DliError> {
+        let headers = self.headers(call).await?;
+        let mut url = call.url.clone();
+        let query = canonical_query(&call.query);
+        url.set_query((!query.is_empty()).then_some(query.as_str()));
+        tracing::debug!(operation = call.operation, method = %call.method, %url, "sending");
+        tracing::trace!(?headers, body = %String::from_utf8_lossy(call.body), "request");
+        let started = Instant::now();
+        let response = self
+            .http
+            .request(call.method.clone(), url)
+            .headers(headers)
+            .body(call.body.to_vec())
+            .send()
+            .await
+            .map_err(|error| network_error(error, &call.url, self.timeout))?;
+        let status = response.status().as_u16();
+        let request_id = response
+            .headers()
+            .get("x-request-id")
+            .and_then(|id| id.to_str().ok())
+            .map(str::to_string);
+        let body = response
+            .bytes()
+            .await
+            .map_err(|error| network_error(error, &call.url, self.timeout))?;
+        let elapsed_ms = started.elapsed().as_millis() as u64;
+        tracing::debug!(operation = call.operation, status, elapsed_ms, "answered");
+        tracing::trace!(body = %String::from_utf8_lossy(&body), "answer");
+        if status >= 400 {
+            return Err(error_answer(call.service, status, &body, request_id));
+        }
+        Ok(Answer {
+            service: call.service,
+            status,
+            body: body.to_vec(),
+        })
+    }
+
+    /// Host, content type, user agent and project, then the signature or the token.
+    async fn headers(&self, call: &Call<'_>) -> Result<HeaderMap, DliError> {
+        let mut headers = HeaderMap::new();
+        headers.insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+        headers.insert(HOST, host_of(&call.url));
+        headers.insert(USER_AGENT, HeaderValue::from_static(PORTAL_USER_AGENT));
+        if let Some(project_id) = call
+            .project_id
+            .and_then(|id| HeaderValue::try_from(id).ok())
+        {
+            headers.insert("x-project-id", project_id);
+        }
+        match &self.auth {
+            Authenticator::Signing(credentials) => {
+                let request = RequestToSign {
+                    method: call.method.as_str(),
+                    path: call.url.path(),
+                    query: &call.query,
+                    headers: &headers,
+                    body: call.body,
+                };
+                let signed = sign(&request, credentials, self.clock.now());
+                headers.extend(signed);
+            }
+            Authenticator::Token(cache) => {
+                let token = cache.token(&self.http, &self.clock, self.timeout).await?;
+                let mut value = HeaderValue::try_from(token.expose_secret())
+                    .expect("checked when IAM issued it");
+                value.set_sensitive(true);
+                headers.insert("x-auth-token", value);
+            }
+        }
+        Ok(headers)
+    }
+}
+
+/// `host[:port]` exactly as the URL names it, which is what the client library sends.
+fn host_of(url: &Url) -> HeaderValue {
+    let host = match url.port() {
+        Some(port) => format!("{}:{port}", url.host_str().unwrap_or_default()),
+        None => url.host_str().unwrap_or_default().to_string(),
+    };
+    HeaderValue::try_from(host).expect("a parsed URL's host is a valid header value")
+}
+
+/// No connection at all (nothing sent), no answer in time, or a connection that broke.
+pub(super) fn network_error(error: reqwest::Error, url: &Url, timeout: Duration) -> DliError {
+    if error.is_connect() {
+        DliError::Unreachable {
+            endpoint: url.origin().ascii_serialization(),
+            source: error,
+        }
+    } else if error.is_timeout() {
+        DliError::Timeout { after: timeout }
+    } else {
+        DliError::ConnectionLost { source: error }
+    }
+}
+
+pub(super) fn error_answer(
+    service: Service,
+    status: u16,
+    body: &[u8],
+    request_id: Option<String>,
+) -> DliError {
+    let parsed = error_body::parse(body);
+    DliError::Api {
+        service,
+        status,
+        code: parsed.code,
+        message: parsed.message,
+        request_id: parsed.request_id.or(request_id),
+    }
+}
+
+/// A 2xx answer.
+pub(super) struct Answer {
+    pub service: Service,
+    pub status: u16,
+    pub body: Vec<u8>,
+}
+
+impl Answer {
+    /// The body as `T`; any other shape is a malformed answer.
+    pub fn decode<T: DeserializeOwned>(&self) -> Result<T, DliError> {
+        serde_json::from_slice(&self.body).map_err(|error| self.malformed(error.to_string()))
+    }
+
+    pub fn malformed(&self, detail: impl Into<String>) -> DliError {
+        DliError::Malformed {
+            service: self.service,
+            status: self.status,
+            detail: detail.into(),
+        }
+    }
+}
