@@ -1,0 +1,172 @@
+//! The create attempt: written before DLI is called, settled once DLI answers (or does not),
+//! and read back by id or idempotency key.
+
+use super::lifecycle::APPEND_STATUS_CHANGE;
+use super::model::JobRow;
+use super::{Inserted, JobRecord, NewAttempt, Outcome, RecordedError, Store, StoreError};
+
+const INSERT_ATTEMPT: &str = "INSERT INTO jobs (idempotency_key, created_at_ms, created_by, name, \
+     queue_name, start_requested, request_body, outcome, updated_at_ms) \
+     VALUES ($1, $2, $3, $4, $5, $6, $7, 'pending', $2) \
+     ON CONFLICT (idempotency_key) DO NOTHING RETURNING *";
+const MARK_CREATED: &str = "UPDATE jobs SET outcome = 'created', dli_job_id = $2, status = $3, \
+     status_desc = $4, updated_at_ms = $5, error_kind = NULL, error_code = NULL, \
+     error_message = NULL WHERE id = $1 AND outcome IN ('pending', 'unknown') RETURNING *";
+
+/// The update of an attempt that ends with an error, allowed from the outcomes listed.
+macro_rules! settle_with_error {
+    ($allowed_from:literal) => {
+        concat!(
+            "UPDATE jobs SET outcome = $2, error_kind = $3, error_code = $4, error_message = $5, ",
+            "updated_at_ms = $6 WHERE id = $1 AND outcome IN (",
+            $allowed_from,
+            ") RETURNING *"
+        )
+    };
+}
+const MARK_FAILED: &str = settle_with_error!("'pending', 'unknown'");
+const MARK_UNKNOWN: &str = settle_with_error!("'pending'");
+
+impl Store {
+    /// Writes the attempt, or finds the record an earlier use of its idempotency key made. The
+    /// unique key decides, so concurrent submissions of one key leave exactly one row.
+    pub async fn insert_attempt(&self, attempt: &NewAttempt) -> Result<Inserted, StoreError> {
+        let inserted: Option<JobRow> = on_pool!(self, pool => {
+            sqlx::query_as(INSERT_ATTEMPT)
+                .bind(&attempt.idempotency_key)
+                .bind(attempt.created_at_ms)
+                .bind(&attempt.created_by)
+                .bind(&attempt.name)
+                .bind(attempt.queue_name.as_deref())
+                .bind(attempt.start_requested)
+                .bind(&attempt.request_body)
+                .fetch_optional(pool)
+                .await?
+        });
+        if let Some(row) = inserted {
+            return Ok(Inserted::New(row.into()));
+        }
+        // Records are never deleted, so the row that won the key is there to read.
+        let existing = self
+            .get_by_idempotency_key(&attempt.idempotency_key)
+            .await?;
+        existing
+            .map(Inserted::Existing)
+            .ok_or(StoreError::Database(sqlx::Error::RowNotFound))
+    }
+
+    /// DLI created the job: keeps its id and first status, and clears any earlier error.
+    pub async fn mark_created(
+        &self,
+        id: i64,
+        dli_job_id: i64,
+        status: Option<&str>,
+        status_desc: Option<&str>,
+        at_ms: i64,
+    ) -> Result<JobRecord, StoreError> {
+        let updated: Option<JobRow> = on_pool!(self, pool => {
+            let mut tx = pool.begin().await?;
+            let updated: Option<JobRow> = sqlx::query_as(MARK_CREATED)
+                .bind(id)
+                .bind(dli_job_id)
+                .bind(status)
+                .bind(status_desc)
+                .bind(at_ms)
+                .fetch_optional(&mut *tx)
+                .await?;
+            if updated.is_some() && let Some(status) = status {
+                sqlx::query(APPEND_STATUS_CHANGE)
+                    .bind(id)
+                    .bind(status)
+                    .bind(status_desc)
+                    .bind(at_ms)
+                    .execute(&mut *tx)
+                    .await?;
+            }
+            tx.commit().await?;
+            updated
+        });
+        self.settled(id, Outcome::Created, updated).await
+    }
+
+    /// DLI refused the job (or reconciliation found none): nothing exists on DLI.
+    pub async fn mark_failed(
+        &self,
+        id: i64,
+        error: &RecordedError,
+        at_ms: i64,
+    ) -> Result<JobRecord, StoreError> {
+        self.settle_with_error(MARK_FAILED, id, Outcome::Failed, error, at_ms)
+            .await
+    }
+
+    /// DLI's answer never came; reconciliation will decide.
+    pub async fn mark_unknown(
+        &self,
+        id: i64,
+        error: &RecordedError,
+        at_ms: i64,
+    ) -> Result<JobRecord, StoreError> {
+        self.settle_with_error(MARK_UNKNOWN, id, Outcome::Unknown, error, at_ms)
+            .await
+    }
+
+    async fn settle_with_error(
+        &self,
+        sql: &'static str,
+        id: i64,
+        to: Outcome,
+        error: &RecordedError,
+        at_ms: i64,
+    ) -> Result<JobRecord, StoreError> {
+        let updated: Option<JobRow> = on_pool!(self, pool => {
+            sqlx::query_as(sql)
+                .bind(id)
+                .bind(to.as_str())
+                .bind(&error.kind)
+                .bind(error.code.as_deref())
+                .bind(&error.message)
+                .bind(at_ms)
+                .fetch_optional(pool)
+                .await?
+        });
+        self.settled(id, to, updated).await
+    }
+
+    /// The record an outcome update returned, or why it returned none.
+    async fn settled(
+        &self,
+        id: i64,
+        to: Outcome,
+        updated: Option<JobRow>,
+    ) -> Result<JobRecord, StoreError> {
+        if let Some(row) = updated {
+            return Ok(row.into());
+        }
+        match self.get(id).await? {
+            Some(current) => Err(StoreError::InvalidTransition {
+                id,
+                from: current.outcome,
+                to,
+            }),
+            None => Err(StoreError::NotFound(id)),
+        }
+    }
+
+    pub async fn get(&self, id: i64) -> Result<Option<JobRecord>, StoreError> {
+        let row: Option<JobRow> = on_pool!(self, pool => {
+            sqlx::query_as("SELECT * FROM jobs WHERE id = $1").bind(id).fetch_optional(pool).await?
+        });
+        Ok(row.map(JobRecord::from))
+    }
+
+    pub async fn get_by_idempotency_key(&self, key: &str) -> Result<Option<JobRecord>, StoreError> {
+        let row: Option<JobRow> = on_pool!(self, pool => {
+            sqlx::query_as("SELECT * FROM jobs WHERE idempotency_key = $1")
+                .bind(key)
+                .fetch_optional(pool)
+                .await?
+        });
+        Ok(row.map(JobRecord::from))
+    }
+}
