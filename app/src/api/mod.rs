@@ -1,0 +1,58 @@
+//! Server functions: the browser's door to the server. Each is a public endpoint with a
+//! stable name, so it parses its input again and leaves the work to a service in `server::`.
+
+mod types;
+
+pub use types::*;
+
+use crate::domain::JobForm;
+use crate::error::AppError;
+use leptos::prelude::*;
+use leptos::server_fn::codec::Json;
+
+#[cfg(feature = "ssr")]
+use crate::server::{jobs, request::Caller};
+
+#[server(endpoint = "new_job_draft")]
+pub async fn new_job_draft(copy_of: Option<i64>) -> Result<JobDraft, AppError> {
+    jobs::draft(&Caller::current()?, copy_of).await
+}
+
+#[server(endpoint = "create_job", input = Json)]
+pub async fn create_job(
+    form: JobForm,
+    idempotency_key: String,
+    start: bool,
+) -> Result<CreatedJob, AppError> {
+    jobs::create(&Caller::current()?, &form, &idempotency_key, start).await
+}
+
+#[server(endpoint = "list_jobs", input = Json)]
+pub async fn list_jobs(filters: HistoryFilters) -> Result<HistoryPage, AppError> {
+    jobs::list(&Caller::current()?, &filters).await
+}
+
+#[server(endpoint = "job_statuses", input = Json)]
+pub async fn job_statuses(ids: Vec<i64>) -> Result<Vec<JobSummary>, AppError> {
+    jobs::statuses(&Caller::current()?, &ids).await
+}
+
+#[server(endpoint = "get_job")]
+pub async fn get_job(id: i64) -> Result<JobDetails, AppError> {
+    jobs::details(&Caller::current()?, id).await
+}
+
+#[server(endpoint = "start_job")]
+pub async fn start_job(id: i64) -> Result<(), AppError> {
+    jobs::start(&Caller::current()?, id).await
+}
+
+#[server(endpoint = "stop_job")]
+pub async fn stop_job(id: i64, savepoint: Option<bool>) -> Result<(), AppError> {
+    jobs::stop(&Caller::current()?, id, savepoint.unwrap_or(false)).await
+}
+
+#[server(endpoint = "delete_job")]
+pub async fn delete_job(id: i64) -> Result<(), AppError> {
+    jobs::delete(&Caller::current()?, id).await
+}

@@ -1,0 +1,179 @@
+//! The state of a job form on the page: the values, which fields were left, the errors to
+//! show, and typed lenses that bind each input to its field of `JobForm`.
+
+use crate::domain::{FieldErrors, JobForm};
+use leptos::prelude::*;
+use std::collections::BTreeSet;
+
+/// A field of `JobForm`, readable and writable; made with [`lens!`](crate::lens).
+pub struct Lens<T: 'static> {
+    pub get: fn(&JobForm) -> &T,
+    pub get_mut: fn(&mut JobForm) -> &mut T,
+}
+
+impl<T> Clone for Lens<T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+impl<T> Copy for Lens<T> {}
+
+/// `lens!(cu_number)`: the [`Lens`] of one `JobForm` field.
+#[macro_export]
+macro_rules! lens {
+    ($field:ident) => {
+        $crate::components::form_state::Lens {
+            get: |form| &form.$field,
+            get_mut: |form| &mut form.$field,
+        }
+    };
+}
+
+#[derive(Clone, Copy)]
+pub struct FormState {
+    pub form: RwSignal<JobForm>,
+    /// Paths the person has left at least once: their errors show from then on.
+    touched: RwSignal<BTreeSet<String>>,
+    /// Set by the first submit: from then on every error shows.
+    pub submitted: RwSignal<bool>,
+    /// Errors the server found (a post without JavaScript, or DLI's own refusal); each is
+    /// dropped as soon as its field is edited.
+    pub server_errors: RwSignal<FieldErrors>,
+    /// The shared rules, run again on every change.
+    pub local_errors: Memo<FieldErrors>,
+}
+
+impl FormState {
+    pub fn new(form: JobForm, server_errors: FieldErrors) -> Self {
+        let submitted = !server_errors.is_empty();
+        let form = RwSignal::new(form);
+        Self {
+            form,
+            touched: RwSignal::new(BTreeSet::new()),
+            submitted: RwSignal::new(submitted),
+            server_errors: RwSignal::new(server_errors),
+            local_errors: Memo::new(move |_| {
+                form.with(|form| form.parse().err().unwrap_or_default())
+            }),
+        }
+    }
+
+    pub fn provide(self) -> Self {
+        provide_context(self);
+        self
+    }
+
+    pub fn touch(&self, path: &str) {
+        if !self
+            .touched
+            .with_untracked(|touched| touched.contains(path))
+        {
+            self.touched.update(|touched| {
+                touched.insert(path.to_string());
+            });
+        }
+    }
+
+    /// The message to show next to `path` now, if any.
+    pub fn error(&self, path: &str) -> Option<String> {
+        if let Some(message) = self
+            .server_errors
+            .with(|errors| errors.get(path).map(str::to_owned))
+        {
+            return Some(message);
+        }
+        let shown = self.submitted.get() || self.touched.with(|touched| touched.contains(path));
+        shown
+            .then(|| {
+                self.local_errors
+                    .with(|errors| errors.get(path).map(str::to_owned))
+            })
+            .flatten()
+    }
+
+    /// Every error to list in the summary after a submit, in form order.
+    pub fn visible_errors(&self) -> Vec<(String, String)> {
+        let mut all = self.local_errors.get();
+        for (path, message) in self.server_errors.get().in_form_order() {
+            all.insert(path, message);
+        }
+        all.in_form_order()
+            .map(|(path, message)| (path.to_owned(), message.to_owned()))
+            .collect()
+    }
+
+    /// Whether any of these fields (or rows of these lists) has an error to show: a folded
+    /// group opens when it does.
+    pub fn has_error_under(&self, names: &'static [&'static str]) -> bool {
+        let matches = |path: &str| {
+            names.iter().any(|name| {
+                path == *name
+                    || path
+                        .strip_prefix(name)
+                        .is_some_and(|rest| rest.starts_with('.'))
+            })
+        };
+        let server = self
+            .server_errors
+            .with(|errors| errors.in_form_order().any(|(path, _)| matches(path)));
+        server
+            || self.local_errors.with(|errors| {
+                errors.in_form_order().any(|(path, _)| {
+                    matches(path)
+                        && (self.submitted.get()
+                            || self.touched.with(|touched| touched.contains(path)))
+                })
+            })
+    }
+
+    /// Whether any of these fields (or rows of these lists) holds a value: a folded group
+    /// starts open when it does, so nothing filled in hides behind a fold.
+    pub fn has_value_under(&self, names: &'static [&'static str]) -> bool {
+        let form = self
+            .form
+            .with_untracked(|form| serde_json::to_value(form))
+            .unwrap_or_default();
+        let filled = |value: &serde_json::Value| match value {
+            serde_json::Value::String(text) => !text.trim().is_empty(),
+            serde_json::Value::Bool(flag) => *flag,
+            serde_json::Value::Array(rows) => rows
+                .iter()
+                .any(|row| row.as_str().is_some_and(|text| !text.trim().is_empty())),
+            _ => false,
+        };
+        form.as_object().is_some_and(|fields| {
+            fields.iter().any(|(key, value)| {
+                let under = names.iter().any(|name| {
+                    key == name
+                        || key
+                            .strip_prefix(name)
+                            .is_some_and(|rest| rest.starts_with('.'))
+                });
+                under && filled(value)
+            })
+        })
+    }
+
+    pub fn read<T: Clone>(&self, lens: Lens<T>) -> T {
+        self.form.with(|form| (lens.get)(form).clone())
+    }
+
+    /// Writes a field and forgets the server's error about it: the person is fixing it.
+    pub fn write<T>(&self, path: &str, lens: Lens<T>, value: T) {
+        self.form.update(|form| *(lens.get_mut)(form) = value);
+        self.forget_server_error(path);
+    }
+
+    pub fn forget_server_error(&self, path: &str) {
+        if self
+            .server_errors
+            .with_untracked(|errors| errors.get(path).is_some())
+        {
+            self.server_errors.update(|errors| errors.remove(path));
+        }
+    }
+}
+
+pub fn use_form_state() -> FormState {
+    expect_context::<FormState>()
+}

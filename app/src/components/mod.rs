@@ -1,0 +1,9 @@
+//! Small reusable views shared by the pages.
+
+pub mod auto_refresh;
+pub mod field;
+pub mod form_state;
+pub mod header;
+pub mod local_time;
+pub mod rows_editor;
+pub mod status_badge;

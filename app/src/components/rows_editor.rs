@@ -1,0 +1,240 @@
+//! An editor for the form's repeated rows (dependency JARs and files, tags, Flink options,
+//! logger levels): one input per column, rows added and removed with buttons that also work as
+//! plain form submits when the wasm has not loaded.
+
+use super::field::{error_signal, field_info, ids};
+use super::form_state::{Lens, use_form_state};
+use crate::domain::{JobForm, field_id};
+use leptos::prelude::*;
+
+/// One column of a row list: its input name (the list's own name for a one-column list) and,
+/// for a fixed set of values, the choices of a select.
+#[derive(Clone, Copy)]
+pub struct Column {
+    pub name: &'static str,
+    pub lens: Lens<Vec<String>>,
+    pub choices: &'static [(&'static str, &'static str)],
+}
+
+/// A list of rows, named as DLI names the field ("tags", "dependency_jars").
+#[derive(Clone, Copy)]
+pub struct RowList {
+    pub list: &'static str,
+    pub columns: &'static [Column],
+    /// What one row is, for button labels: "JAR", "tag".
+    pub noun: &'static str,
+}
+
+impl RowList {
+    /// The error path of a cell: `dependency_jars.2` or `tags.0.key`.
+    pub fn path(&self, row: usize, column: &Column) -> String {
+        match column
+            .name
+            .strip_prefix(self.list)
+            .and_then(|rest| rest.strip_prefix('.'))
+        {
+            Some(suffix) => format!("{}.{row}.{suffix}", self.list),
+            None => format!("{}.{row}", self.list),
+        }
+    }
+
+    /// Rows shown: at least one, so there is always an empty row to type into.
+    pub fn rows(&self, form: &JobForm) -> usize {
+        self.columns
+            .iter()
+            .map(|column| (column.lens.get)(form).len())
+            .max()
+            .unwrap_or(0)
+            .max(1)
+    }
+
+    pub fn add_row(&self, form: &mut JobForm) {
+        let rows = self.rows(form) + 1;
+        for column in self.columns {
+            (column.lens.get_mut)(form).resize(rows, String::new());
+        }
+    }
+
+    pub fn remove_row(&self, form: &mut JobForm, row: usize) {
+        for column in self.columns {
+            let cells = (column.lens.get_mut)(form);
+            if row < cells.len() {
+                cells.remove(row);
+            }
+        }
+    }
+
+    fn set_cell(column: &Column, form: &mut JobForm, row: usize, value: String) {
+        let cells = (column.lens.get_mut)(form);
+        if cells.len() <= row {
+            cells.resize(row + 1, String::new());
+        }
+        cells[row] = value;
+    }
+}
+
+#[component]
+pub fn RowsEditor(rows: RowList) -> impl IntoView {
+    let state = use_form_state();
+    let info = field_info(rows.list);
+    let (_, help_id, error_id) = ids(rows.list);
+    let list_error = error_signal(rows.list);
+    let count = Memo::new(move |_| state.form.with(|form| rows.rows(form)));
+    let add = move |ev: leptos::ev::MouseEvent| {
+        ev.prevent_default();
+        state.form.update(|form| rows.add_row(form));
+        // Keyboard users continue in the row they just added.
+        let first = rows.path(count.get_untracked() - 1, &rows.columns[0]);
+        focus_later(field_id(&first));
+    };
+    view! {
+        <fieldset class="rows-editor" id=field_id(rows.list) aria-describedby=help_id.clone()>
+            <legend>{info.label}</legend>
+            <p class="help" id=help_id.clone()>{info.help}</p>
+            <p class="error" id=error_id aria-live="polite">{move || list_error.get()}</p>
+            <ol class="rows">
+                {move || (0..count.get()).map(|row| view! { <Row rows row /> }).collect_view()}
+            </ol>
+            <button
+                type="submit"
+                class="secondary"
+                name="_add"
+                value=rows.list
+                on:click=add
+            >
+                {format!("Add {}", rows.noun)}
+            </button>
+        </fieldset>
+    }
+}
+
+#[component]
+fn Row(rows: RowList, row: usize) -> impl IntoView {
+    let state = use_form_state();
+    let cells = rows
+        .columns
+        .iter()
+        .map(|column| view! { <Cell rows column=*column row /> })
+        .collect_view();
+    let remove = move |ev: leptos::ev::MouseEvent| {
+        ev.prevent_default();
+        state.form.update(|form| rows.remove_row(form, row));
+        // Row numbers shift: errors the server gave for these rows no longer fit them.
+        state
+            .server_errors
+            .update(|errors| errors.retain(|path| !path.starts_with(&format!("{}.", rows.list))));
+    };
+    view! {
+        <li class="row">
+            {cells}
+            <button
+                type="submit"
+                class="link-button"
+                name="_remove"
+                value=format!("{}.{row}", rows.list)
+                aria-label=format!("Remove {} {}", rows.noun, row + 1)
+                on:click=remove
+            >
+                "Remove"
+            </button>
+        </li>
+    }
+}
+
+#[component]
+fn Cell(rows: RowList, column: Column, row: usize) -> impl IntoView {
+    let state = use_form_state();
+    let path = rows.path(row, &column);
+    let error = error_signal(&path);
+    let info = field_info(&path);
+    let (id, _, error_id) = ids(&path);
+    // A cell has no help line of its own: it is described by its list's, and by its error.
+    let (_, list_help_id, _) = ids(rows.list);
+    let described_by = move || match error.get() {
+        Some(_) => format!("{list_help_id} {error_id}"),
+        None => list_help_id.clone(),
+    };
+    let value = move || {
+        state.form.with(|form| {
+            (column.lens.get)(form)
+                .get(row)
+                .cloned()
+                .unwrap_or_default()
+        })
+    };
+    let write = {
+        let path = path.clone();
+        move |value: String| {
+            state
+                .form
+                .update(|form| RowList::set_cell(&column, form, row, value));
+            state.forget_server_error(&path);
+        }
+    };
+    let touch = {
+        let path = path.clone();
+        move || state.touch(&path)
+    };
+    let label = format!("{} {}", info.label, row + 1);
+    let control = if column.choices.is_empty() {
+        let write = write.clone();
+        let touch = touch.clone();
+        view! {
+            <input
+                type="text"
+                id=id.clone()
+                name=column.name
+                value=value
+                prop:value=value
+                aria-describedby=described_by.clone()
+                aria-invalid=move || error.get().is_some().to_string()
+                on:input=move |ev| write(event_target_value(&ev))
+                on:blur=move |_| touch()
+            />
+        }
+        .into_any()
+    } else {
+        let options = column
+            .choices
+            .iter()
+            .map(|(choice, text)| {
+                let selected = move || value() == *choice;
+                view! { <option value=*choice selected=selected prop:selected=selected>{*text}</option> }
+            })
+            .collect_view();
+        view! {
+            <select
+                id=id.clone()
+                name=column.name
+                aria-describedby=described_by
+                aria-invalid=move || error.get().is_some().to_string()
+                on:change=move |ev| {
+                    write(event_target_value(&ev));
+                    touch();
+                }
+            >
+                {options}
+            </select>
+        }
+        .into_any()
+    };
+    view! {
+        <div class="cell" class=("has-error", move || error.get().is_some())>
+            <label for=id class="cell-label">{label}</label>
+            {control}
+            <p class="error" id=ids(&path).2 aria-live="polite">{move || error.get()}</p>
+        </div>
+    }
+}
+
+/// Moves focus to the element with this id once the view has rendered it.
+pub fn focus_later(id: String) {
+    request_animation_frame(move || {
+        if let Some(element) = document().get_element_by_id(&id)
+            && let Ok(element) =
+                leptos::wasm_bindgen::JsCast::dyn_into::<leptos::web_sys::HtmlElement>(element)
+        {
+            let _ = element.focus();
+        }
+    });
+}

@@ -1,0 +1,189 @@
+//! The job form's fields, grouped as a person thinks about them: the job, its code, its
+//! resources, then folded groups for fault tolerance, logs and alerts, and advanced settings.
+
+use super::rows;
+use crate::components::field::{CheckboxField, SelectField, TextArea, TextField};
+use crate::components::form_state::use_form_state;
+use crate::components::rows_editor::RowsEditor;
+use crate::domain;
+use crate::lens;
+use leptos::{html, prelude::*};
+
+fn choices(pairs: &[(&str, &str)]) -> Vec<(String, String)> {
+    pairs
+        .iter()
+        .map(|(value, text)| (value.to_string(), text.to_string()))
+        .collect()
+}
+
+/// Each group's view type is erased (`into_any`): nested whole, the form's type is deeper than
+/// rustc computes layouts for in the release wasm.
+#[component]
+pub fn JobFields(queues: Vec<String>) -> impl IntoView {
+    let job = view! {
+        <fieldset class="group">
+            <legend>"The job"</legend>
+            <TextField name="name" lens=lens!(name) />
+            <TextArea name="desc" lens=lens!(desc) />
+            <QueueField queues />
+        </fieldset>
+    }
+    .into_any();
+    let code = view! {
+        <fieldset class="group">
+            <legend>"The code"</legend>
+            <TextField name="entrypoint" lens=lens!(entrypoint) placeholder="obs://bucket/jars/app.jar" />
+            <TextField name="main_class" lens=lens!(main_class) placeholder="com.example.Main" />
+            <TextField name="entrypoint_args" lens=lens!(entrypoint_args) />
+            <RowsEditor rows=rows::DEPENDENCY_JARS />
+            <RowsEditor rows=rows::DEPENDENCY_FILES />
+        </fieldset>
+    }
+    .into_any();
+    let resources = view! {
+        <fieldset class="group">
+            <legend>"Resources"</legend>
+            <div class="field-grid">
+                <TextField name="cu_number" lens=lens!(cu_number) numeric=true placeholder="2" />
+                <TextField name="manager_cu_number" lens=lens!(manager_cu_number) numeric=true placeholder="1" />
+                <TextField name="parallel_number" lens=lens!(parallel_number) numeric=true placeholder="1" />
+                <TextField name="tm_cus" lens=lens!(tm_cus) numeric=true placeholder="1" />
+                <TextField name="tm_slot_num" lens=lens!(tm_slot_num) numeric=true />
+            </div>
+            <SizingHint />
+        </fieldset>
+    }
+    .into_any();
+    let fault_tolerance = view! {
+        <Folded
+            title="Fault tolerance"
+            names=&["restart_when_exception", "resume_checkpoint", "resume_max_num", "checkpoint_enabled", "checkpoint_mode", "checkpoint_interval", "checkpoint_path"]
+        >
+            <CheckboxField name="restart_when_exception" lens=lens!(restart_when_exception) />
+            <CheckboxField name="resume_checkpoint" lens=lens!(resume_checkpoint) />
+            <TextField name="resume_max_num" lens=lens!(resume_max_num) numeric=true placeholder="-1" />
+            <CheckboxField name="checkpoint_enabled" lens=lens!(checkpoint_enabled) />
+            <SelectField
+                name="checkpoint_mode"
+                lens=lens!(checkpoint_mode)
+                options=choices(&[("", "DLI's default (exactly once)"), ("1", "Exactly once"), ("2", "At least once")])
+            />
+            <TextField name="checkpoint_interval" lens=lens!(checkpoint_interval) numeric=true placeholder="10" />
+            <TextField name="checkpoint_path" lens=lens!(checkpoint_path) />
+        </Folded>
+    }
+    .into_any();
+    let logs = view! {
+        <Folded title="Logs and alerts" names=&["log_enabled", "obs_bucket", "smn_topic"]>
+            <CheckboxField name="log_enabled" lens=lens!(log_enabled) />
+            <TextField name="obs_bucket" lens=lens!(obs_bucket) />
+            <TextField name="smn_topic" lens=lens!(smn_topic) />
+        </Folded>
+    }
+    .into_any();
+    let advanced = view! {
+        <Folded
+            title="Advanced"
+            names=&["feature", "flink_version", "image", "runtime_config", "flink_log_config", "execution_agency_urn", "resource_config_version", "resource_config", "tags"]
+        >
+            <SelectField
+                name="feature"
+                lens=lens!(feature)
+                options=choices(&[("", "DLI's default (basic)"), ("basic", "basic: DLI's Flink image"), ("custom", "custom: your own image")])
+            />
+            <TextField name="flink_version" lens=lens!(flink_version) placeholder="1.17" />
+            <TextField name="image" lens=lens!(image) placeholder="organization/image:tag" />
+            <RowsEditor rows=rows::RUNTIME_OPTIONS />
+            <SelectField
+                name="flink_log_config.root_logger_level"
+                lens=lens!(root_logger_level)
+                options=choices(&[("", "DLI's default"), ("TRACE", "TRACE"), ("DEBUG", "DEBUG"), ("INFO", "INFO"), ("WARN", "WARN"), ("ERROR", "ERROR")])
+            />
+            <RowsEditor rows=rows::LOGGER_LEVELS />
+            <TextField name="execution_agency_urn" lens=lens!(execution_agency_urn) />
+            <SelectField
+                name="resource_config_version"
+                lens=lens!(resource_config_version)
+                options=choices(&[("", "DLI's default (v1)"), ("v1", "v1: size in CUs"), ("v2", "v2: CPU and memory")])
+            />
+            <div class="field-grid">
+                <TextField name="resource_config.max_slot" lens=lens!(max_slot) numeric=true />
+                <TextField name="resource_config.parallel_number" lens=lens!(v2_parallel_number) numeric=true />
+                <TextField name="resource_config.jobmanager_resource_spec.cpu" lens=lens!(jobmanager_cpu) />
+                <TextField name="resource_config.jobmanager_resource_spec.memory" lens=lens!(jobmanager_memory) />
+                <TextField name="resource_config.taskmanager_resource_spec.cpu" lens=lens!(taskmanager_cpu) />
+                <TextField name="resource_config.taskmanager_resource_spec.memory" lens=lens!(taskmanager_memory) />
+            </div>
+            <RowsEditor rows=rows::TAGS />
+        </Folded>
+    }
+    .into_any();
+    view! { {job} {code} {resources} {fault_tolerance} {logs} {advanced} }
+}
+
+/// The queue: a choice among the queues the portal knows of, or free text when it knows none.
+#[component]
+fn QueueField(queues: Vec<String>) -> impl IntoView {
+    if queues.is_empty() {
+        return view! { <TextField name="queue_name" lens=lens!(queue_name) /> }.into_any();
+    }
+    let mut options = vec![(String::new(), "Choose a queue".to_string())];
+    options.extend(queues.into_iter().map(|queue| (queue.clone(), queue)));
+    view! { <SelectField name="queue_name" lens=lens!(queue_name) options /> }.into_any()
+}
+
+/// A group that starts folded and opens by itself when one of its fields shows an error.
+#[component]
+fn Folded(
+    title: &'static str,
+    names: &'static [&'static str],
+    children: Children,
+) -> impl IntoView {
+    let state = use_form_state();
+    let details = NodeRef::<html::Details>::new();
+    let has_error = move || state.has_error_under(names);
+    let open_at_first = untrack(|| has_error() || state.has_value_under(names));
+    // Open it, never close it: closing under the person's cursor while they fix the last
+    // error would be disorienting.
+    Effect::new(move |_| {
+        if has_error()
+            && let Some(details) = details.get()
+        {
+            details.set_open(true);
+        }
+    });
+    view! {
+        <details class="group" open=open_at_first node_ref=details>
+            <summary>{title}</summary>
+            <div class="group-body">{children()}</div>
+        </details>
+    }
+}
+
+/// What the resource fields mean together, updated as they change.
+#[component]
+fn SizingHint() -> impl IntoView {
+    let state = use_form_state();
+    let estimate = Memo::new(move |_| state.form.with(domain::estimate));
+    let summary = move || {
+        let estimate = estimate.get();
+        let slots = if state.form.with(|form| form.tm_slot_num.trim().is_empty()) {
+            format!(
+                "{} (DLI's default)",
+                estimate.default_slots_per_task_manager
+            )
+        } else {
+            estimate.slots_per_task_manager.to_string()
+        };
+        format!(
+            "Slots per TaskManager: {slots}. TaskManagers needed: {}. TaskManagers the CUs hold: {}.",
+            estimate.task_managers_needed, estimate.task_managers_available
+        )
+    };
+    view! {
+        <div class="sizing" role="status" aria-live="polite">
+            <p>{summary}</p>
+            {move || estimate.get().warning.map(|warning| view! { <p class="warning">{warning}</p> })}
+        </div>
+    }
+}

@@ -1,0 +1,212 @@
+//! Start, stop, delete and refresh one job of the history on DLI, keeping the record in step
+//! with what DLI says.
+
+use super::now_ms;
+use crate::api::is_final_status;
+use crate::error::AppError;
+use crate::server::dli::{DliError, DliErrorKind};
+use crate::server::errors::{from_dli, from_store, recorded};
+use crate::server::request::Caller;
+use crate::server::state::AppState;
+use crate::server::store::JobRecord;
+use std::time::Duration;
+
+pub async fn start(caller: &Caller, id: i64) -> Result<(), AppError> {
+    let (record, dli_job_id) = live_job(caller, id).await?;
+    start_record(caller, record.id, dli_job_id)
+        .await
+        .map(|_| ())
+}
+
+pub async fn stop(caller: &Caller, id: i64, savepoint: bool) -> Result<(), AppError> {
+    let (record, dli_job_id) = live_job(caller, id).await?;
+    let answer = caller.state.dli.stop_jobs(&[dli_job_id], savepoint).await;
+    settle(
+        caller,
+        &record,
+        answer.map(|outcomes| {
+            outcomes
+                .into_iter()
+                .find_map(|o| o.failure_message().map(str::to_owned))
+        }),
+    )
+    .await
+}
+
+pub async fn delete(caller: &Caller, id: i64) -> Result<(), AppError> {
+    let (record, dli_job_id) = live_job(caller, id).await?;
+    match caller.state.dli.delete_job(dli_job_id).await {
+        Ok(()) => {}
+        // Gone already (deleted in the console, say): the history says so too.
+        Err(error) if error.kind() == DliErrorKind::NotFound => {}
+        Err(error) => {
+            remember_error(caller, record.id, Some(&error)).await;
+            return Err(from_dli(&error));
+        }
+    }
+    tracing::info!(record = record.id, dli_job_id, by = %caller.user, "job deleted on DLI");
+    caller
+        .state
+        .store
+        .mark_deleted(record.id, now_ms())
+        .await
+        .map_err(from_store)
+}
+
+/// Runs the job, then reads its status back so that the page shows it at once.
+pub(super) async fn start_record(
+    caller: &Caller,
+    record_id: i64,
+    dli_job_id: i64,
+) -> Result<Option<String>, AppError> {
+    let record = caller
+        .state
+        .store
+        .get(record_id)
+        .await
+        .map_err(from_store)?
+        .ok_or(AppError::NotFound)?;
+    let answer = caller.state.dli.run_jobs(&[dli_job_id], false).await;
+    settle(
+        caller,
+        &record,
+        answer.map(|outcomes| {
+            outcomes
+                .into_iter()
+                .find_map(|o| o.failure_message().map(str::to_owned))
+        }),
+    )
+    .await?;
+    let record = caller
+        .state
+        .store
+        .get(record_id)
+        .await
+        .map_err(from_store)?
+        .ok_or(AppError::NotFound)?;
+    Ok(record.status)
+}
+
+/// Records how a run or stop went (DLI answers per job inside a 200), then refreshes.
+async fn settle(
+    caller: &Caller,
+    record: &JobRecord,
+    answer: Result<Option<String>, DliError>,
+) -> Result<(), AppError> {
+    match answer {
+        Ok(None) => {
+            remember_error(caller, record.id, None).await;
+            if let Err(error) = refresh(&caller.state, record).await {
+                tracing::warn!(%error, record = record.id, "status refresh after an action failed; the poller retries");
+            }
+            Ok(())
+        }
+        Ok(Some(refusal)) => {
+            let error = DliError::Unsuccessful { message: refusal };
+            remember_error(caller, record.id, Some(&error)).await;
+            Err(AppError::Rejected {
+                code: "DLI".into(),
+                message: error.dli_message().unwrap_or_default().to_owned(),
+            })
+        }
+        Err(error) => {
+            remember_error(caller, record.id, Some(&error)).await;
+            Err(from_dli(&error))
+        }
+    }
+}
+
+async fn remember_error(caller: &Caller, record_id: i64, error: Option<&DliError>) {
+    let kept = error.map(recorded);
+    if let Err(store_error) = caller
+        .state
+        .store
+        .record_error(record_id, kept.as_ref())
+        .await
+    {
+        tracing::error!(%store_error, record = record_id, "could not record an action's outcome");
+    }
+}
+
+/// The record and its DLI job id, for an action on a job that exists on DLI.
+async fn live_job(caller: &Caller, id: i64) -> Result<(JobRecord, i64), AppError> {
+    let record = caller
+        .state
+        .store
+        .get(id)
+        .await
+        .map_err(from_store)?
+        .ok_or(AppError::NotFound)?;
+    if record.deleted_at_ms.is_some() {
+        return Err(AppError::Rejected {
+            code: "deleted".into(),
+            message: "This job was deleted on DLI.".into(),
+        });
+    }
+    let dli_job_id = record.dli_job_id.ok_or_else(|| AppError::Rejected {
+        code: record.outcome.as_str().into(),
+        message: "This attempt has no DLI job (yet), so there is nothing to act on.".into(),
+    })?;
+    Ok((record, dli_job_id))
+}
+
+/// Asks DLI for the job's status, records it, and schedules the next look: soon while the
+/// job is changing, rarely while it is steady, never once it is final.
+pub async fn refresh(state: &AppState, record: &JobRecord) -> Result<(), DliError> {
+    let Some(dli_job_id) = record.dli_job_id else {
+        return Ok(());
+    };
+    let store = &state.store;
+    let job = match state.dli.show_job(dli_job_id).await {
+        Ok(job) => job,
+        Err(error) if error.kind() == DliErrorKind::NotFound => {
+            tracing::info!(record = record.id, dli_job_id, "the job is gone from DLI");
+            log_store(store.mark_deleted(record.id, now_ms()).await, record.id);
+            return Ok(());
+        }
+        Err(error) => {
+            log_store(
+                store
+                    .schedule_poll(record.id, Some(now_ms() + ERROR_BACKOFF_MS))
+                    .await,
+                record.id,
+            );
+            return Err(error);
+        }
+    };
+    let status = job.status.unwrap_or_else(|| "unknown".to_string());
+    let now = now_ms();
+    log_store(
+        store
+            .record_status(record.id, &status, job.status_desc.as_deref(), now)
+            .await
+            .map(|_| ()),
+        record.id,
+    );
+    let next = next_poll_in(&status, state.poll_interval).map(|wait| now + wait.as_millis() as i64);
+    log_store(store.schedule_poll(record.id, next).await, record.id);
+    Ok(())
+}
+
+const ERROR_BACKOFF_MS: i64 = 60_000;
+
+fn next_poll_in(status: &str, interval: Duration) -> Option<Duration> {
+    if is_final_status(status) {
+        return None;
+    }
+    let changing = matches!(
+        status,
+        "job_submitting"
+            | "job_canceling"
+            | "job_savepointing"
+            | "job_downloading"
+            | "job_arrearage_recovering"
+    );
+    Some(if changing { interval } else { interval * 10 })
+}
+
+fn log_store<E: std::fmt::Display>(result: Result<(), E>, record: i64) {
+    if let Err(error) = result {
+        tracing::error!(%error, record, "could not record a status");
+    }
+}

@@ -1,0 +1,76 @@
+//! The status poller: one background task per instance; with a shared database exactly one
+//! instance (the lease holder) polls at a time, and another takes over when it stops.
+
+use super::{actions::refresh, now_ms, reconcile::reconcile};
+use crate::server::state::AppState;
+use tokio::task::JoinHandle;
+
+/// How many jobs one round refreshes at most; the rest wait for the next round.
+const ROUND_SIZE: u32 = 100;
+
+pub struct Poller {
+    task: JoinHandle<()>,
+    holder: String,
+    state: AppState,
+}
+
+pub fn spawn_poller(state: AppState) -> Poller {
+    let holder = format!("poller-{}", uuid::Uuid::new_v4());
+    let task = tokio::spawn(run(state.clone(), holder.clone()));
+    Poller {
+        task,
+        holder,
+        state,
+    }
+}
+
+impl Poller {
+    /// Stops polling and hands the lease back so that another instance takes over at once.
+    pub async fn stop(self) {
+        self.task.abort();
+        if let Err(error) = self.state.store.release_lead(&self.holder).await {
+            tracing::warn!(%error, "could not release the poller lease; it expires by itself");
+        }
+    }
+}
+
+async fn run(state: AppState, holder: String) {
+    let interval = state.poll_interval;
+    let lease_ms = (interval * 3).as_millis() as i64;
+    // Answers older than this are not coming: twice the longest a DLI call may take.
+    let grace_ms = (state.dli_timeout * 2).as_millis() as i64;
+    let mut ticker = tokio::time::interval(interval);
+    ticker.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+    let mut leading = false;
+    loop {
+        ticker.tick().await;
+        match state.store.try_lead(&holder, now_ms(), lease_ms).await {
+            Ok(lead) => {
+                if lead != leading {
+                    tracing::info!(holder = %holder, "status poller {}", if lead { "took the lead" } else { "lost the lead" });
+                    leading = lead;
+                }
+            }
+            Err(error) => {
+                tracing::warn!(%error, "poller lease unavailable");
+                continue;
+            }
+        }
+        if !leading {
+            continue;
+        }
+        reconcile(&state, grace_ms).await;
+        let due = match state.store.due_for_poll(now_ms(), ROUND_SIZE).await {
+            Ok(due) => due,
+            Err(error) => {
+                tracing::warn!(%error, "cannot read jobs due for a status refresh");
+                continue;
+            }
+        };
+        for record in due {
+            if let Err(error) = refresh(&state, &record).await {
+                tracing::warn!(%error, record = record.id, "status refresh failed; retried later");
+            }
+        }
+    }
+}

@@ -1,0 +1,145 @@
+//! Reading the history for the pages: one page of the list with its filters, and everything
+//! about one job.
+
+use crate::api::{
+    ErrorDetails, HistoryFilters, HistoryPage, JobDetails, JobSummary, StatusChangeView,
+};
+use crate::domain::{FieldErrors, JobSpec};
+use crate::error::AppError;
+use crate::server::errors::from_store;
+use crate::server::request::Caller;
+use crate::server::store::{JobRecord, ListQuery, Outcome, StatusFilter, StoreError};
+
+pub async fn list(caller: &Caller, filters: &HistoryFilters) -> Result<HistoryPage, AppError> {
+    let store = &caller.state.store;
+    let query = ListQuery {
+        status: filters
+            .status
+            .as_deref()
+            .and_then(non_blank)
+            .map(status_filter),
+        queue_name: filters
+            .queue
+            .as_deref()
+            .and_then(non_blank)
+            .map(str::to_owned),
+        created_by: filters.mine.then(|| caller.user.clone()),
+        name_contains: filters
+            .name
+            .as_deref()
+            .and_then(non_blank)
+            .map(str::to_owned),
+        cursor: filters
+            .cursor
+            .as_deref()
+            .and_then(non_blank)
+            .map(str::to_owned),
+        page_size: ListQuery::DEFAULT_PAGE_SIZE,
+    };
+    let page = match store.list(&query).await {
+        Ok(page) => page,
+        Err(StoreError::BadCursor) => {
+            let mut errors = FieldErrors::default();
+            errors.insert(
+                "cursor",
+                "This page link is broken; start again from the first page.",
+            );
+            return Err(AppError::Invalid(errors));
+        }
+        Err(error) => return Err(from_store(error)),
+    };
+    let any_jobs = !page.records.is_empty()
+        || !store
+            .list(&ListQuery {
+                page_size: 1,
+                ..ListQuery::default()
+            })
+            .await
+            .map_err(from_store)?
+            .records
+            .is_empty();
+    Ok(HistoryPage {
+        jobs: page.records.iter().map(summary).collect(),
+        next_cursor: page.next_cursor,
+        queues: store.distinct_queues().await.map_err(from_store)?,
+        any_jobs,
+    })
+}
+
+pub async fn details(caller: &Caller, id: i64) -> Result<JobDetails, AppError> {
+    let store = &caller.state.store;
+    let record = store
+        .get(id)
+        .await
+        .map_err(from_store)?
+        .ok_or(AppError::NotFound)?;
+    let timeline = store.status_history(id).await.map_err(from_store)?;
+    Ok(JobDetails {
+        summary: summary(&record),
+        status_desc: record.status_desc.clone(),
+        idempotency_key: record.idempotency_key.clone(),
+        start_requested: record.start_requested,
+        request_json: readable(&record.request_body),
+        last_error: record.last_error.as_ref().map(|error| ErrorDetails {
+            kind: error.kind.clone(),
+            code: error.code.clone(),
+            message: error.message.clone(),
+        }),
+        timeline: timeline
+            .into_iter()
+            .map(|change| StatusChangeView {
+                status: change.status,
+                status_desc: change.status_desc,
+                at_ms: change.changed_at_ms,
+            })
+            .collect(),
+        updated_at_ms: record.updated_at_ms,
+    })
+}
+
+/// The current state of these jobs, for pages that keep their statuses fresh.
+pub async fn statuses(caller: &Caller, ids: &[i64]) -> Result<Vec<JobSummary>, AppError> {
+    let mut jobs = Vec::with_capacity(ids.len());
+    for id in ids.iter().take(MAX_STATUS_IDS) {
+        if let Some(record) = caller.state.store.get(*id).await.map_err(from_store)? {
+            jobs.push(summary(&record));
+        }
+    }
+    Ok(jobs)
+}
+
+/// A history page shows 50 jobs: more ids than that in one status request is not ours.
+const MAX_STATUS_IDS: usize = ListQuery::DEFAULT_PAGE_SIZE as usize;
+
+fn summary(record: &JobRecord) -> JobSummary {
+    JobSummary {
+        id: record.id,
+        name: record.name.clone(),
+        queue_name: record.queue_name.clone(),
+        created_by: record.created_by.clone(),
+        created_at_ms: record.created_at_ms,
+        dli_job_id: record.dli_job_id,
+        status: record.status.clone(),
+        outcome: record.outcome.as_str().to_string(),
+        deleted: record.deleted_at_ms.is_some(),
+    }
+}
+
+fn status_filter(text: &str) -> StatusFilter {
+    match text.parse::<Outcome>() {
+        Ok(outcome) => StatusFilter::Outcome(outcome),
+        Err(_) => StatusFilter::Dli(text.to_string()),
+    }
+}
+
+fn non_blank(text: &str) -> Option<&str> {
+    Some(text.trim()).filter(|text| !text.is_empty())
+}
+
+/// The stored body indented for reading, fields in DLI's order (the spec keeps it).
+fn readable(body: &str) -> String {
+    JobSpec::from_request_json(body)
+        .ok()
+        .and_then(|spec| serde_json::to_string_pretty(&spec).ok())
+        .unwrap_or_else(|| body.to_string())
+}

@@ -1,0 +1,15 @@
+//! Server-only code (the `ssr` feature): configuration, shared state, the DLI client, the
+//! history store, and the services the server functions, the REST API and the form post call.
+//! Nothing here renders a view.
+
+pub mod config;
+pub mod dli;
+pub mod errors;
+pub mod form_post;
+pub mod http_status;
+pub mod jobs;
+pub mod queues;
+pub mod request;
+pub mod rest;
+pub mod state;
+pub mod store;

@@ -1,0 +1,60 @@
+import { expect, hydrated, test } from '../harness/fixtures';
+import type { Page } from '@playwright/test';
+
+async function createThroughTheForm(page: Page, name: string, queue: string) {
+  await page.goto('/');
+  await hydrated(page);
+  await page.getByLabel('Job name', { exact: true }).fill(name);
+  await page.getByLabel('Queue', { exact: true }).selectOption(queue);
+  await page.getByLabel('Main JAR').fill('obs://jobs-bucket/jars/app.jar');
+  await page.getByRole('button', { name: 'Create job' }).click();
+  await expect(page.locator('#created')).toContainText('Job created');
+}
+
+test('two jobs in the history, filtered, one started and stopped live, then copied', async ({ page }) => {
+  const stamp = Date.now().toString(36);
+  const first = `clicks_${stamp}`;
+  const second = `orders_${stamp}`;
+  await createThroughTheForm(page, first, 'flink_queue');
+  await createThroughTheForm(page, second, 'flink_queue_2');
+
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'History' }).click();
+  await hydrated(page);
+  const rows = page.locator('table.history tbody tr');
+  await expect(rows.filter({ hasText: first })).toHaveCount(1);
+  await expect(rows.filter({ hasText: second })).toHaveCount(1);
+  await expect(rows.first()).toContainText(second);
+
+  await page.getByLabel('Name contains').fill(`clicks_${stamp}`);
+  await page.getByRole('button', { name: 'Apply' }).click();
+  await expect(page).toHaveURL(new RegExp(`name=clicks_${stamp}`));
+  await expect(rows).toHaveCount(1);
+  await page.getByLabel('Queue').selectOption('flink_queue_2');
+  await page.getByRole('button', { name: 'Apply' }).click();
+  await expect(page.getByText('No job matches these filters.')).toBeVisible();
+
+  await page.goto(`/jobs?name=clicks_${stamp}`);
+  await hydrated(page);
+  await page.getByRole('link', { name: first }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(first);
+  await hydrated(page);
+  // A reload would wipe this marker: the status must change in place.
+  await page.evaluate(() => ((window as unknown as { stayed: boolean }).stayed = true));
+  const status = page.locator('dl.facts .badge');
+  await expect(status).toHaveText('Created, not started');
+
+  await page.getByRole('button', { name: 'Start' }).click();
+  await expect(status).toHaveText('Running', { timeout: 20_000 });
+  await page.getByRole('button', { name: 'Stop' }).click();
+  await expect(status).toHaveText('Stopped', { timeout: 20_000 });
+  const timeline = page.locator('ol.timeline');
+  await expect(timeline).toContainText('job_init');
+  await expect(timeline).toContainText('job_running');
+  await expect(timeline).toContainText('job_cancel_success');
+  expect(await page.evaluate(() => (window as unknown as { stayed?: boolean }).stayed)).toBe(true);
+
+  await page.getByRole('link', { name: 'Create a copy' }).click();
+  await expect(page.getByText('A copy of')).toBeVisible();
+  await expect(page.getByLabel('Job name', { exact: true })).toHaveValue(first);
+  await expect(page.getByLabel('Queue', { exact: true })).toHaveValue('flink_queue');
+});

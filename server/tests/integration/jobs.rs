@@ -1,0 +1,75 @@
+//! The job service end to end, through its three front doors (the REST API, the server
+//! functions, the form posted without JavaScript) against a simulator the test steers.
+
+mod actions;
+mod create;
+mod failures;
+mod form_post;
+
+use crate::helpers::TestApp;
+use serde_json::{Value, json};
+
+/// DLI's request JSON for a job that passes every rule, named `name`.
+pub fn job_request(name: &str) -> Value {
+    json!({
+        "name": name,
+        "queue_name": "flink_queue",
+        "entrypoint": "obs://jobs-bucket/jars/app.jar",
+        "main_class": "com.example.Main",
+        "cu_number": 2,
+        "parallel_number": 1
+    })
+}
+
+impl TestApp {
+    /// `POST /api/v1/jobs`, with an idempotency key when given.
+    pub async fn post_job(&self, body: &Value, key: Option<&str>) -> reqwest::Response {
+        let mut request = self.client.post(self.url("/api/v1/jobs")).json(body);
+        if let Some(key) = key {
+            request = request.header("Idempotency-Key", key);
+        }
+        request.send().await.expect("request reaches the portal")
+    }
+
+    /// Calls a server function that takes its arguments as JSON.
+    pub async fn call_json(&self, endpoint: &str, arguments: &Value) -> reqwest::Response {
+        self.client
+            .post(self.url(&format!("/api/{endpoint}")))
+            .json(arguments)
+            .send()
+            .await
+            .expect("request reaches the portal")
+    }
+
+    /// Calls a server function that takes its arguments as a URL-encoded form.
+    pub async fn call_form(&self, endpoint: &str, arguments: &[(&str, &str)]) -> reqwest::Response {
+        self.client
+            .post(self.url(&format!("/api/{endpoint}")))
+            .form(arguments)
+            .send()
+            .await
+            .expect("request reaches the portal")
+    }
+
+    /// `GET /api/v1/jobs/{id}` as JSON.
+    pub async fn job(&self, record_id: i64) -> Value {
+        let response = self.get(&format!("/api/v1/jobs/{record_id}")).await;
+        assert_eq!(response.status(), 200);
+        response.json().await.unwrap()
+    }
+
+    /// Waits (up to 10 s) until the job's record satisfies `done`, and returns it.
+    pub async fn job_when(&self, record_id: i64, done: impl Fn(&Value) -> bool) -> Value {
+        for _ in 0..200 {
+            let job = self.job(record_id).await;
+            if done(&job) {
+                return job;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+        }
+        panic!(
+            "job {record_id} never got there: {}",
+            self.job(record_id).await
+        );
+    }
+}

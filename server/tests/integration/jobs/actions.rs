@@ -1,0 +1,122 @@
+//! Start, stop and delete from the history, and the status poller that keeps records in step
+//! with DLI without anyone asking.
+
+use super::job_request;
+use crate::helpers::{TestApp, sim_jobs, spawn_app_for, spawn_sim};
+use serde_json::{Value, json};
+
+async fn create(app: &TestApp, name: &str) -> i64 {
+    let response = app.post_job(&job_request(name), None).await;
+    assert_eq!(response.status(), 201);
+    let created: Value = response.json().await.unwrap();
+    created["record_id"].as_i64().unwrap()
+}
+
+fn status_is(status: &'static str) -> impl Fn(&Value) -> bool {
+    move |job| job["summary"]["status"] == status
+}
+
+#[tokio::test]
+async fn start_then_stop_moves_the_job_through_dli_s_lifecycle() {
+    let sim = spawn_sim().await;
+    let app = spawn_app_for(&sim).await;
+    let record = create(&app, "lifecycle").await;
+    let id = record.to_string();
+
+    let started = app.call_form("start_job", &[("id", &id)]).await;
+    assert_eq!(started.status(), 200, "{}", started.text().await.unwrap());
+    app.job_when(record, status_is("job_running")).await;
+
+    let stopped = app
+        .call_form("stop_job", &[("id", &id), ("savepoint", "true")])
+        .await;
+    assert_eq!(stopped.status(), 200);
+    let job = app.job_when(record, status_is("job_cancel_success")).await;
+
+    let timeline: Vec<&str> = job["timeline"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|change| change["status"].as_str().unwrap())
+        .collect();
+    assert_eq!(timeline.first(), Some(&"job_init"));
+    assert_eq!(timeline.last(), Some(&"job_cancel_success"));
+    assert!(timeline.contains(&"job_running"), "{timeline:?}");
+}
+
+#[tokio::test]
+async fn delete_removes_the_job_from_dli_and_keeps_its_history() {
+    let sim = spawn_sim().await;
+    let app = spawn_app_for(&sim).await;
+    let record = create(&app, "to_delete").await;
+
+    let deleted = app
+        .call_form("delete_job", &[("id", &record.to_string())])
+        .await;
+
+    assert_eq!(deleted.status(), 200);
+    assert!(sim_jobs(&sim).await.is_empty());
+    let job = app.job(record).await;
+    assert_eq!(job["summary"]["deleted"], true);
+    let again = app
+        .call_form("start_job", &[("id", &record.to_string())])
+        .await;
+    assert!(
+        !again.status().is_success(),
+        "a deleted job cannot be started"
+    );
+}
+
+#[tokio::test]
+async fn the_history_lists_newest_first_and_filters_by_queue_name_and_status() {
+    let sim = spawn_sim().await;
+    let app = spawn_app_for(&sim).await;
+    let first = create(&app, "alpha_job").await;
+    let mut second = job_request("beta_job");
+    second["queue_name"] = json!("flink_queue_2");
+    assert_eq!(app.post_job(&second, None).await.status(), 201);
+    app.call_form("start_job", &[("id", &first.to_string())])
+        .await;
+
+    let app = &app;
+    let list = |filters: Value| async move {
+        let page: Value = app
+            .call_json("list_jobs", &json!({"filters": filters}))
+            .await
+            .json()
+            .await
+            .unwrap();
+        page["jobs"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|job| job["name"].as_str().unwrap().to_owned())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(list(json!({})).await, ["beta_job", "alpha_job"]);
+    assert_eq!(list(json!({"queue": "flink_queue_2"})).await, ["beta_job"]);
+    assert_eq!(list(json!({"name": "ALPHA"})).await, ["alpha_job"]);
+    assert_eq!(list(json!({"status": "job_init"})).await, ["beta_job"]);
+    assert_eq!(list(json!({"status": "created"})).await.len(), 2);
+}
+
+#[tokio::test]
+async fn the_poller_follows_a_started_job_to_running_without_anyone_asking() {
+    let sim = spawn_sim().await;
+    let app = spawn_app_for(&sim).await;
+    let mut request = job_request("followed");
+    request["start"] = json!(true);
+    let created: Value = app.post_job(&request, None).await.json().await.unwrap();
+    let record = created["record_id"].as_i64().unwrap();
+
+    // Only the poller can move the record on: nothing else asks DLI about it from here.
+    let store = &app.portal.state.store;
+    for _ in 0..100 {
+        let status = store.get(record).await.unwrap().unwrap().status;
+        if status.as_deref() == Some("job_running") {
+            return;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    panic!("the poller never recorded job_running");
+}

@@ -1,0 +1,119 @@
+//! The job form posted by a browser without JavaScript: the server validates, creates and
+//! redirects, or sends the page back with the values kept and the errors shown.
+
+use crate::helpers::{TestApp, sim_count, sim_jobs, spawn_app_for, spawn_sim};
+
+async fn post_form(app: &TestApp, fields: &[(&str, &str)]) -> reqwest::Response {
+    app.client
+        .post(app.url("/"))
+        .header("accept", "text/html")
+        .form(fields)
+        .send()
+        .await
+        .expect("request reaches the portal")
+}
+
+const VALID: &[(&str, &str)] = &[
+    ("idempotency_key", "form-key-1"),
+    ("name", "posted_without_js"),
+    ("queue_name", "flink_queue"),
+    ("entrypoint", "obs://jobs-bucket/app.jar"),
+    ("dependency_jars", "group/dep.jar"),
+    ("dependency_jars", ""),
+    ("tags.key", "team"),
+    ("tags.value", "data"),
+];
+
+#[tokio::test]
+async fn a_valid_post_creates_the_job_and_redirects_to_it() {
+    let sim = spawn_sim().await;
+    let app = spawn_app_for(&sim).await;
+
+    let response = post_form(&app, VALID).await;
+
+    assert_eq!(response.status(), 303);
+    let location = response.headers()["location"].to_str().unwrap().to_owned();
+    assert!(
+        location.starts_with("/jobs/") && location.ends_with("?created=1"),
+        "{location}"
+    );
+    assert_eq!(sim_jobs(&sim).await.len(), 1);
+    let page = app.get(&location).await.text().await.unwrap();
+    assert!(page.contains("The job was created."));
+    assert!(page.contains("posted_without_js"));
+    assert!(
+        page.contains("group/dep.jar"),
+        "the request as sent is on the page"
+    );
+}
+
+#[tokio::test]
+async fn an_invalid_post_comes_back_with_the_values_kept_and_the_errors_shown() {
+    let sim = spawn_sim().await;
+    let app = spawn_app_for(&sim).await;
+    let too_long = "n".repeat(58);
+    let mut fields = VALID.to_vec();
+    fields[1] = ("name", &too_long);
+    fields.push(("cu_number", "lots"));
+
+    let response = post_form(&app, &fields).await;
+
+    assert_eq!(response.status(), 422);
+    let page = response.text().await.unwrap();
+    assert!(
+        page.contains(&format!(r#"value="{too_long}""#)),
+        "the name is kept"
+    );
+    assert!(page.contains(r#"value="lots""#), "the bad number is kept");
+    assert!(
+        page.contains(r#"value="group/dep.jar""#),
+        "the rows are kept"
+    );
+    assert!(
+        page.contains("fields need attention"),
+        "the error summary is shown"
+    );
+    assert!(
+        page.contains(r##"href="#field-name""##),
+        "the summary links to the field"
+    );
+    assert!(page.contains(r#"aria-invalid="true""#));
+    assert_eq!(sim_count(&sim, "create").await, 0);
+}
+
+#[tokio::test]
+async fn the_add_row_button_sends_the_form_back_with_one_more_row_and_creates_nothing() {
+    let sim = spawn_sim().await;
+    let app = spawn_app_for(&sim).await;
+    let mut fields = VALID.to_vec();
+    fields.push(("_add", "tags"));
+
+    let response = post_form(&app, &fields).await;
+
+    assert_eq!(response.status(), 200);
+    let page = response.text().await.unwrap();
+    assert_eq!(page.matches(r#"name="tags.key""#).count(), 2);
+    assert!(page.contains(r#"id="field-tags-1-key""#));
+    assert!(
+        !page.contains("fields need attention"),
+        "adding a row is not a submit"
+    );
+    assert_eq!(sim_count(&sim, "create").await, 0);
+}
+
+#[tokio::test]
+async fn the_remove_row_button_drops_that_row() {
+    let sim = spawn_sim().await;
+    let app = spawn_app_for(&sim).await;
+    let mut fields = VALID.to_vec();
+    fields.extend([
+        ("tags.key", "owner"),
+        ("tags.value", "me"),
+        ("_remove", "tags.0"),
+    ]);
+
+    let page = post_form(&app, &fields).await.text().await.unwrap();
+
+    assert!(!page.contains(r#"value="team""#));
+    assert!(page.contains(r#"value="owner""#));
+}
