@@ -16,6 +16,22 @@ use leptos_router::{
 /// The whole document, rendered on the server around [`App`].
 pub fn shell(options: LeptosOptions) -> impl IntoView {
     let info = PortalInfo::for_this_request();
+    // Only scripts carrying this response's nonce run (Leptos puts it on the hydration script),
+    // plus the wasm; responses that are not pages get a stricter policy from the server.
+    #[cfg(feature = "ssr")]
+    if let (Some(nonce), Some(response)) =
+        (use_nonce(), use_context::<leptos_axum::ResponseOptions>())
+    {
+        let policy = format!(
+            "default-src 'self'; script-src 'self' 'nonce-{nonce}' 'wasm-unsafe-eval'; \
+             style-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'none'; \
+             base-uri 'self'; form-action 'self'; frame-ancestors 'none'"
+        );
+        response.insert_header(
+            http::header::CONTENT_SECURITY_POLICY,
+            http::HeaderValue::try_from(policy).expect("a nonce is URL-safe base64"),
+        );
+    }
     view! {
         <!DOCTYPE html>
         <html lang="en">
@@ -23,8 +39,9 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta charset="utf-8" />
                 <meta name="viewport" content="width=device-width, initial-scale=1" />
                 <meta name=PortalInfo::META_NAME content=info.to_meta() />
+                <link rel="icon" href=format!("{}/favicon.ico", info.base_path) />
                 <AutoReload options=options.clone() />
-                <HydrationScripts options />
+                <HydrationScripts options root=info.base_path.clone() />
                 <MetaTags />
             </head>
             <body>
@@ -41,7 +58,7 @@ pub fn App() -> impl IntoView {
     view! {
         <Stylesheet id="leptos" href=format!("{}/pkg/dli-portal.css", info.base_path) />
         <Title formatter=|page: String| format!("{page} · DLI portal") />
-        <Router>
+        <Router base=info.base_path.clone()>
             <a class="skip-link" href="#main">
                 "Skip to content"
             </a>

@@ -8,6 +8,7 @@ pub mod app;
 pub mod components;
 pub mod domain;
 pub mod error;
+pub mod guardrails;
 pub mod pages;
 pub mod portal_info;
 #[cfg(feature = "ssr")]

@@ -2,6 +2,7 @@
 //! The server fills it per request; the browser reads it back from a `<meta>` tag, so the
 //! hydrated page starts from exactly what the server rendered.
 
+use crate::guardrails::Guardrails;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
@@ -11,6 +12,13 @@ pub struct PortalInfo {
     pub simulator: bool,
     /// Where the portal is mounted, without a trailing slash: "" or e.g. "/flink".
     pub base_path: String,
+    /// The signed-in person, as the reverse proxy told it; none when anonymous.
+    pub user: Option<String>,
+    /// Whether the reader may create, start, stop and delete jobs (or only read).
+    pub may_act: bool,
+    /// The groups whose members may act, to tell the others whom to ask.
+    pub actor_groups: Vec<String>,
+    pub guardrails: Guardrails,
 }
 
 impl PortalInfo {
@@ -30,8 +38,14 @@ impl PortalInfo {
 
     #[cfg(feature = "ssr")]
     pub fn for_this_request() -> Self {
+        let identity = use_context::<http::request::Parts>().and_then(|parts| {
+            parts
+                .extensions
+                .get::<crate::server::access::Identity>()
+                .cloned()
+        });
         use_context::<crate::server::state::AppState>()
-            .map(|state| state.portal_info())
+            .map(|state| state.portal_info(identity.as_ref()))
             .unwrap_or_default()
     }
 

@@ -8,6 +8,12 @@ use wasm_bindgen::prelude::wasm_bindgen;
 #[wasm_bindgen]
 pub fn hydrate() {
     console_error_panic_hook::set_once();
+    // Behind a proxy at a sub-path, server functions live under it too. The URL must be
+    // 'static; it is set once per page load.
+    let base_path = app::portal_info::PortalInfo::for_this_request().base_path;
+    if !base_path.is_empty() {
+        leptos::server_fn::client::set_server_url(base_path.leak());
+    }
     leptos::mount::hydrate_body(app::App);
     // Browser tests wait for this marker: it proves the wasm ran, not just the SSR page.
     if let Some(root) = web_sys::window()

@@ -3,6 +3,9 @@
 //! integration tests can start the same portal in-process.
 
 pub mod cli;
+pub mod identity;
+pub mod middleware;
+pub mod ops;
 pub mod router;
 pub mod sim;
 pub mod startup;

@@ -9,6 +9,7 @@ use crate::{
 };
 use anyhow::Context;
 use app::server::{
+    access::Access,
     config::Config,
     dli::{DliClient, DliConfig},
     jobs::{Poller, spawn_poller},
@@ -57,8 +58,9 @@ pub async fn start(config: Config) -> anyhow::Result<RunningPortal> {
         queue_cache: QueueCache::default(),
         poll_interval: Duration::from_millis(config.poll_interval_ms),
         dli_timeout: Duration::from_secs(config.dli.timeout_secs),
-        base_path: String::new(),
+        base_path: config.base_path.clone(),
         body_limit: BODY_LIMIT,
+        access: Access::new(&config.access),
     };
     let poller = spawn_poller(state.clone());
     let listener = TcpListener::bind(config.listen)

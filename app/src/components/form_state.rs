@@ -2,6 +2,7 @@
 //! show, and typed lenses that bind each input to its field of `JobForm`.
 
 use crate::domain::{FieldErrors, JobForm};
+use crate::guardrails::Guardrails;
 use leptos::prelude::*;
 use std::collections::BTreeSet;
 
@@ -44,7 +45,7 @@ pub struct FormState {
 }
 
 impl FormState {
-    pub fn new(form: JobForm, server_errors: FieldErrors) -> Self {
+    pub fn new(form: JobForm, server_errors: FieldErrors, guardrails: Guardrails) -> Self {
         let submitted = !server_errors.is_empty();
         let form = RwSignal::new(form);
         Self {
@@ -53,7 +54,7 @@ impl FormState {
             submitted: RwSignal::new(submitted),
             server_errors: RwSignal::new(server_errors),
             local_errors: Memo::new(move |_| {
-                form.with(|form| form.parse().err().unwrap_or_default())
+                form.with(|form| rules_and_guardrails(form, &guardrails))
             }),
         }
     }
@@ -172,6 +173,15 @@ impl FormState {
             self.server_errors.update(|errors| errors.remove(path));
         }
     }
+}
+
+/// The shared rules first; the team's guardrails on fields the rules let through.
+fn rules_and_guardrails(form: &JobForm, guardrails: &Guardrails) -> FieldErrors {
+    let mut errors = form.parse().err().unwrap_or_default();
+    for (path, message) in guardrails.check(form).in_form_order() {
+        errors.insert(path, message);
+    }
+    errors
 }
 
 pub fn use_form_state() -> FormState {

@@ -7,23 +7,30 @@ use leptos_router::components::A;
 #[component]
 pub fn Header() -> impl IntoView {
     let info = use_portal_info();
+    // Leptos applies the router's base only to relative links; these are absolute.
+    let home = format!("{}/", info.base_path);
+    let history = format!("{}/jobs", info.base_path);
     view! {
         <header class="site-header">
-            <A href="/" attr:class="brand">
+            <A href=home.clone() attr:class="brand">
                 "DLI portal"
             </A>
             <nav aria-label="Main">
                 <ul>
                     <li>
-                        <A href="/" exact=true>
+                        <A href=home exact=true>
                             "New job"
                         </A>
                     </li>
                     <li>
-                        <A href="/jobs">"History"</A>
+                        <A href=history>"History"</A>
                     </li>
                 </ul>
             </nav>
+            {info
+                .user
+                .clone()
+                .map(|user| view! { <p class="who">"Signed in as " <strong>{user}</strong></p> })}
         </header>
         {info
             .simulator

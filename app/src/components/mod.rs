@@ -1,5 +1,6 @@
 //! Small reusable views shared by the pages.
 
+pub mod action_form;
 pub mod auto_refresh;
 pub mod field;
 pub mod form_state;

@@ -4,7 +4,8 @@
 
 use crate::api::{DeleteJob, JobDetails, StartJob, StopJob, get_job};
 use crate::components::{
-    auto_refresh::refresh_every, local_time::LocalTime, status_badge::StatusBadge,
+    action_form::ActionFormAt, auto_refresh::refresh_every, local_time::LocalTime,
+    status_badge::StatusBadge,
 };
 use crate::error::AppError;
 use crate::pages::not_found::NotFound;
@@ -157,29 +158,30 @@ fn Actions(live: RwSignal<JobDetails>) -> impl IntoView {
     let busy = move || start.pending().get() || stop.pending().get() || delete.pending().get();
     let has_job =
         move || live.with(|live| live.summary.dli_job_id.is_some() && !live.summary.deleted);
-    let can_act = move || has_job() && !busy();
+    let may_act = use_portal_info().may_act;
+    let can_act = move || may_act && has_job() && !busy();
     view! {
         <section class="actions" aria-labelledby="actions-title">
             <h2 id="actions-title" class="visually-hidden">"Actions"</h2>
-            <ActionForm action=start attr:class="inline-form">
+            <ActionFormAt action=start class="inline-form">
                 <input type="hidden" name="id" value=id />
                 <button type="submit" class="primary" disabled=move || !can_act()>"Start"</button>
-            </ActionForm>
-            <ActionForm action=stop attr:class="inline-form">
+            </ActionFormAt>
+            <ActionFormAt action=stop class="inline-form">
                 <input type="hidden" name="id" value=id />
                 <button type="submit" class="secondary" disabled=move || !can_act()>"Stop"</button>
                 <label class="field-inline">
                     <input type="checkbox" name="savepoint" value="true" />
                     "with a savepoint"
                 </label>
-            </ActionForm>
+            </ActionFormAt>
             <details class="confirm">
                 <summary class="danger">"Delete…"</summary>
-                <ActionForm action=delete attr:class="inline-form">
+                <ActionFormAt action=delete class="inline-form">
                     <input type="hidden" name="id" value=id />
                     <p>"Delete this job on DLI? Its history entry stays."</p>
                     <button type="submit" class="danger" disabled=move || !can_act()>"Delete the job"</button>
-                </ActionForm>
+                </ActionFormAt>
             </details>
             <a class="button-link" href=format!("{base}/?copy_of={id}")>"Create a copy"</a>
             <p class="progress" role="status" aria-live="polite">{move || busy().then_some("Working…")}</p>

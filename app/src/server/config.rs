@@ -1,5 +1,6 @@
 //! The server's configuration, from command-line flags or environment variables (clap).
 
+use super::access::AccessConfig;
 use super::dli::DliConfig;
 use clap::{Args, ValueEnum};
 use std::{net::SocketAddr, path::PathBuf};
@@ -13,6 +14,11 @@ pub struct Config {
     /// Folder holding the built site: the wasm, JS and CSS under `pkg/`, and the public files.
     #[arg(long, env = "LEPTOS_SITE_ROOT", default_value = "target/site")]
     pub site_root: PathBuf,
+
+    /// The path the portal is served under behind a reverse proxy, such as `/flink`; links,
+    /// assets and server-function calls all carry it. Empty serves at the root.
+    #[arg(long, env = "PORTAL_BASE_PATH", default_value = "", value_parser = base_path)]
+    pub base_path: String,
 
     /// Log line format.
     #[arg(long, env = "PORTAL_LOG_FORMAT", value_enum, default_value_t = LogFormat::Human)]
@@ -33,9 +39,29 @@ pub struct Config {
     #[arg(long, env = "PORTAL_POLL_INTERVAL_MS", default_value_t = 2000, value_parser = clap::value_parser!(u64).range(100..))]
     pub poll_interval_ms: u64,
 
+    /// Identity from the reverse proxy, who may act, and the team's guardrails.
+    #[command(flatten)]
+    pub access: AccessConfig,
+
     /// Where and how to reach DLI; no credentials means the built-in simulator.
     #[command(flatten)]
     pub dli: DliConfig,
+}
+
+/// `/flink/` and `flink` both mean `/flink`; the root is the empty string.
+fn base_path(raw: &str) -> Result<String, String> {
+    let trimmed = raw.trim().trim_matches('/');
+    let fine = trimmed.split('/').all(|segment| {
+        !segment.is_empty()
+            && segment
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b"-_.~".contains(&b))
+    });
+    match trimmed {
+        "" => Ok(String::new()),
+        _ if fine => Ok(format!("/{trimmed}")),
+        _ => Err("use path segments of letters, digits, -, _, . and ~, such as /flink".into()),
+    }
 }
 
 #[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
@@ -44,4 +70,29 @@ pub enum LogFormat {
     Human,
     /// One JSON object a line, for log collectors.
     Json,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::base_path;
+
+    #[test]
+    fn a_base_path_is_normalised_to_a_leading_slash_and_no_trailing_one() {
+        for (raw, normalised) in [
+            ("", ""),
+            ("/", ""),
+            ("/flink/", "/flink"),
+            ("flink", "/flink"),
+            ("/a/b", "/a/b"),
+        ] {
+            assert_eq!(base_path(raw).as_deref(), Ok(normalised), "{raw}");
+        }
+    }
+
+    #[test]
+    fn a_base_path_with_odd_characters_is_refused() {
+        for raw in ["/fl ink", "/a//b", "/<script>", "/a?b"] {
+            assert!(base_path(raw).is_err(), "{raw}");
+        }
+    }
 }

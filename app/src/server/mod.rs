@@ -2,6 +2,7 @@
 //! history store, and the services the server functions, the REST API and the form post call.
 //! Nothing here renders a view.
 
+pub mod access;
 pub mod config;
 pub mod dli;
 pub mod errors;

@@ -1,5 +1,6 @@
 //! `AppState`: what every request handler, server function and background task shares.
 
+use super::access::{Access, Identity};
 use super::dli::DliClient;
 use super::queues::QueueCache;
 use super::store::Store;
@@ -24,19 +25,35 @@ pub struct AppState {
     pub base_path: String,
     /// The largest request body accepted, in bytes.
     pub body_limit: usize,
+    pub access: Access,
 }
 
 impl AppState {
-    /// The per-page info the shell sends to the browser.
-    pub fn portal_info(&self) -> PortalInfo {
+    /// The per-page info the shell sends to the browser, for this reader.
+    pub fn portal_info(&self, identity: Option<&Identity>) -> PortalInfo {
         PortalInfo {
             simulator: self.simulator,
             base_path: self.base_path.clone(),
+            user: identity.map(|identity| identity.user.clone()),
+            may_act: self.access.may_act(identity),
+            actor_groups: self.access.actor_groups().to_vec(),
+            guardrails: self.access.guardrails.clone(),
         }
     }
 
+    /// The queues the form offers: DLI's, narrowed to the allowlist when there is one (the
+    /// allowlist alone when DLI cannot be asked).
     pub async fn queues(&self) -> Vec<String> {
-        self.queue_cache.get(&self.dli).await
+        let listed = self.queue_cache.get(&self.dli).await;
+        let allowed = &self.access.guardrails.allowed_queues;
+        match (allowed.is_empty(), listed.is_empty()) {
+            (true, _) => listed,
+            (false, true) => allowed.clone(),
+            (false, false) => listed
+                .into_iter()
+                .filter(|queue| allowed.contains(queue))
+                .collect(),
+        }
     }
 }
 

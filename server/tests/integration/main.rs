@@ -1,10 +1,14 @@
 //! One integration-test binary: each module tells one story against a portal started
 //! in-process on 127.0.0.1 with a free port.
 
+mod access;
+mod base_path;
 mod dli_client;
 mod helpers;
 mod jobs;
+mod operations;
 mod pg;
+mod security;
 mod shell;
 mod simulator;
 mod store;

@@ -49,8 +49,9 @@ pub fn NewJobPage() -> impl IntoView {
 
 #[component]
 fn JobFormView(draft: JobDraft) -> impl IntoView {
-    let base = use_portal_info().base_path;
-    let state = FormState::new(draft.form, draft.errors).provide();
+    let info = use_portal_info();
+    let base = info.base_path.clone();
+    let state = FormState::new(draft.form, draft.errors, info.guardrails.clone()).provide();
     let idempotency_key = RwSignal::new(draft.idempotency_key);
     let start = RwSignal::new(draft.start);
     let problem = RwSignal::new(draft.problem);
@@ -99,7 +100,18 @@ fn JobFormView(draft: JobDraft) -> impl IntoView {
         });
     };
 
+    let read_only = (!info.may_act).then(|| {
+        view! {
+            <p class="banner banner-info" role="note">
+                {format!(
+                    "You may look at jobs but not create them: that needs membership of {}.",
+                    info.actor_groups.join(" or "),
+                )}
+            </p>
+        }
+    });
     view! {
+        {read_only}
         {draft
             .copied_from
             .map(|id| {
@@ -145,7 +157,12 @@ fn JobFormView(draft: JobDraft) -> impl IntoView {
                     <label for="field-start">"Start the job after creating it"</label>
                     <p class="help">"DLI creates jobs stopped (job_init); this runs it right away."</p>
                 </div>
-                <button type="submit" class="primary" disabled=move || pending.get() aria-busy=move || pending.get().to_string()>
+                <button
+                    type="submit"
+                    class="primary"
+                    disabled=move || pending.get() || !info.may_act
+                    aria-busy=move || pending.get().to_string()
+                >
                     {move || if pending.get() { "Creating the job…" } else { "Create job" }}
                 </button>
             </div>

@@ -112,7 +112,7 @@ impl DliClient {
             unreachable!("DliClient::new demands a project id or a region and an IAM endpoint")
         };
         let call = Call {
-            operation: "list_projects",
+            operation: "projects",
             service: Service::Iam,
             method: Method::GET,
             url: at(iam, "/v3/projects"),

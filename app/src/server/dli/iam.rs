@@ -87,7 +87,10 @@ impl TokenCache {
         {
             return Ok(cached.value.clone());
         }
-        let fresh = self.obtain(http, now, timeout).await?;
+        let started = std::time::Instant::now();
+        let fresh = self.obtain(http, now, timeout).await;
+        super::transport::observe("token", started, &fresh);
+        let fresh = fresh?;
         let value = fresh.value.clone();
         *slot = Some(fresh);
         Ok(value)

@@ -4,7 +4,7 @@
 use super::{
     canonical::canonical_query,
     credentials::Credentials,
-    error::{DliError, Service},
+    error::{DliError, DliErrorKind, Service},
     error_body,
     iam::TokenCache,
     settings::{Clock, RetryPolicy},
@@ -102,8 +102,16 @@ impl Transport {
         }
     }
 
+    /// One exchange, counted and timed for `/metrics` (signing and tokens are not part of it).
     async fn attempt(&self, call: &Call<'_>) -> Result<Answer, DliError> {
         let headers = self.headers(call).await?;
+        let started = Instant::now();
+        let result = self.exchange(call, headers).await;
+        observe(call.operation, started, &result);
+        result
+    }
+
+    async fn exchange(&self, call: &Call<'_>, headers: HeaderMap) -> Result<Answer, DliError> {
         let mut url = call.url.clone();
         let query = canonical_query(&call.query);
         url.set_query((!query.is_empty()).then_some(query.as_str()));
@@ -184,6 +192,30 @@ fn host_of(url: &Url) -> HeaderValue {
         None => url.host_str().unwrap_or_default().to_string(),
     };
     HeaderValue::try_from(host).expect("a parsed URL's host is a valid header value")
+}
+
+/// Counts a DLI or IAM exchange by operation and outcome (`ok` or the error's kind) and
+/// records its latency.
+pub(super) fn observe<T>(operation: &'static str, started: Instant, result: &Result<T, DliError>) {
+    let outcome = match result {
+        Ok(_) => "ok",
+        Err(error) => outcome_label(error.kind()),
+    };
+    let labels = [("operation", operation), ("outcome", outcome)];
+    metrics::counter!("dli_portal_dli_calls_total", &labels).increment(1);
+    metrics::histogram!("dli_portal_dli_call_duration_seconds", &labels).record(started.elapsed());
+}
+
+fn outcome_label(kind: DliErrorKind) -> &'static str {
+    match kind {
+        DliErrorKind::InvalidRequest => "invalid_request",
+        DliErrorKind::Auth => "auth",
+        DliErrorKind::NotFound => "not_found",
+        DliErrorKind::Throttled => "throttled",
+        DliErrorKind::Upstream => "upstream",
+        DliErrorKind::Timeout => "timeout",
+        DliErrorKind::Unreachable => "unreachable",
+    }
 }
 
 /// No connection at all (nothing sent), no answer in time, or a connection that broke.

@@ -130,6 +130,7 @@ async fn remember_error(caller: &Caller, record_id: i64, error: Option<&DliError
 
 /// The record and its DLI job id, for an action on a job that exists on DLI.
 async fn live_job(caller: &Caller, id: i64) -> Result<(JobRecord, i64), AppError> {
+    caller.may_act()?;
     let record = caller
         .state
         .store

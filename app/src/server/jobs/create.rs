@@ -50,8 +50,23 @@ pub async fn create(
     idempotency_key: &str,
     start: bool,
 ) -> Result<CreatedJob, AppError> {
+    caller.may_act()?;
     let spec = form.parse().map_err(AppError::Invalid)?;
+    let beyond_guardrails = caller.state.access.guardrails.check(form);
+    if !beyond_guardrails.is_empty() {
+        return Err(AppError::Invalid(beyond_guardrails));
+    }
     check_idempotency_key(idempotency_key)?;
+    caller
+        .state
+        .access
+        .take_create(&caller.user)
+        .map_err(|wait| {
+            tracing::warn!(user = %caller.user, "create refused: rate limit");
+            AppError::Throttled {
+                retry_after_secs: wait.as_secs().max(1),
+            }
+        })?;
     let body = spec.to_request_json();
     let attempt = NewAttempt {
         idempotency_key: idempotency_key.to_string(),
@@ -96,6 +111,7 @@ pub async fn create(
     };
     let dli_job_id = created.job_id;
     tracing::info!(record = record.id, dli_job_id, name = %spec.name, "DLI created the job");
+    metrics::counter!("dli_portal_jobs_created_total").increment(1);
     if let Err(store_error) = store
         .mark_created(
             record.id,

@@ -36,6 +36,7 @@ async fn settle(state: &AppState, record: &JobRecord) -> Result<(), DliError> {
                 dli_job_id,
                 "reconciled: DLI has the job"
             );
+            metrics::counter!("dli_portal_jobs_created_total").increment(1);
             store
                 .mark_created(
                     record.id,

@@ -1,0 +1,113 @@
+//! Identity from the reverse proxy. Its headers (X-Forwarded-User and friends) are believed
+//! only when the TCP peer is a trusted proxy; the same headers from anyone else are refused
+//! with 403 and logged. With `--require-user`, a request without an identity gets 401 and a
+//! page saying to sign in through the proxy. The client address for logs comes from
+//! X-Forwarded-For only through a trusted proxy.
+
+use app::server::{access::Identity, state::AppState};
+use axum::{
+    extract::{ConnectInfo, Request, State},
+    http::{HeaderMap, StatusCode, header},
+    middleware::Next,
+    response::{Html, IntoResponse, Response},
+};
+use std::net::{IpAddr, SocketAddr};
+
+/// The address of the person's browser, as far as this portal can tell.
+#[derive(Clone, Copy, Debug)]
+pub struct ClientAddr(pub IpAddr);
+
+/// Paths that answer without an identity: probes and metrics scrapers have none.
+const OPEN_PATHS: [&str; 3] = ["/healthz", "/readyz", "/metrics"];
+
+pub async fn identify(
+    State(state): State<AppState>,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    mut request: Request,
+    next: Next,
+) -> Response {
+    let access = &state.access;
+    let trusted = access.is_trusted(peer.ip());
+    let headers = request.headers();
+    let presented = access
+        .header_names
+        .iter()
+        .find(|name| headers.contains_key(**name));
+    if let Some(name) = presented
+        && !trusted
+    {
+        tracing::warn!(%peer, header = name, "identity header from an untrusted peer refused");
+        return (
+            StatusCode::FORBIDDEN,
+            "Identity headers are accepted only from the portal's reverse proxy.",
+        )
+            .into_response();
+    }
+    let client = if trusted {
+        forwarded_client(headers, &state).unwrap_or(peer.ip())
+    } else {
+        peer.ip()
+    };
+    let identity = if trusted {
+        identity_from(headers, access.header_names)
+    } else {
+        None
+    };
+    let path = request.uri().path();
+    let open = OPEN_PATHS
+        .iter()
+        .any(|open| path.strip_prefix(&state.base_path) == Some(open));
+    if identity.is_none() && access.require_user && !open {
+        tracing::info!(%client, path, "request without an identity refused");
+        return sign_in_page();
+    }
+    request.extensions_mut().insert(ClientAddr(client));
+    if let Some(identity) = identity {
+        request.extensions_mut().insert(identity);
+    }
+    next.run(request).await
+}
+
+/// The nearest address in X-Forwarded-For that is not itself a trusted proxy.
+fn forwarded_client(headers: &HeaderMap, state: &AppState) -> Option<IpAddr> {
+    let chain = headers.get("x-forwarded-for")?.to_str().ok()?;
+    chain
+        .rsplit(',')
+        .filter_map(|hop| hop.trim().parse::<IpAddr>().ok())
+        .find(|hop| !state.access.is_trusted(*hop))
+}
+
+fn identity_from(headers: &HeaderMap, [user, email, groups]: [&str; 3]) -> Option<Identity> {
+    let text = |name: &str| {
+        headers
+            .get(name)
+            .and_then(|value| value.to_str().ok())
+            .map(str::trim)
+            .filter(|value| !value.is_empty() && value.len() <= 256)
+    };
+    Some(Identity {
+        user: text(user)?.to_owned(),
+        email: text(email).map(str::to_owned),
+        groups: text(groups)
+            .map(|groups| {
+                groups
+                    .split(',')
+                    .map(|group| group.trim().to_owned())
+                    .filter(|group| !group.is_empty())
+                    .collect()
+            })
+            .unwrap_or_default(),
+    })
+}
+
+fn sign_in_page() -> Response {
+    let page = "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Sign in · DLI portal</title></head>\
+        <body><main><h1>Sign in to use the DLI portal</h1><p>This portal knows who you are only through the team's \
+        sign-in proxy. Open it through the address your team uses (which asks you to sign in), not directly.</p></main></body></html>";
+    let mut response = (StatusCode::UNAUTHORIZED, Html(page)).into_response();
+    response.headers_mut().insert(
+        header::CACHE_CONTROL,
+        "no-store".parse().expect("a header value"),
+    );
+    response
+}

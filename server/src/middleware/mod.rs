@@ -1,0 +1,27 @@
+//! The layers every response goes through, outermost first: request ids and the request's log
+//! span, security headers, HTTP metrics, the refusal of cross-site requests and the body limit.
+
+mod metrics;
+mod request_id;
+mod same_origin;
+mod security_headers;
+
+pub use metrics::prometheus;
+
+use app::server::state::AppState;
+use axum::{Router, middleware::from_fn};
+use tower_http::limit::RequestBodyLimitLayer;
+
+/// Wraps every route of `router` (and its fallback) in the portal's layers. Installs the
+/// process-wide metrics recorder on first use, before any request is served.
+pub fn apply(router: Router<AppState>, state: &AppState) -> Router<AppState> {
+    prometheus();
+    // Each `layer` wraps what is already there, so the last one added runs first.
+    let router = router
+        // Server functions read their body themselves, past axum's DefaultBodyLimit.
+        .layer(RequestBodyLimitLayer::new(state.body_limit))
+        .layer(from_fn(same_origin::refuse_cross_site))
+        .layer(from_fn(metrics::count_http_request));
+    let router = security_headers::layer_onto(router);
+    request_id::layer_onto(router)
+}
