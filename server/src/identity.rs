@@ -13,10 +13,6 @@ use axum::{
 };
 use std::net::{IpAddr, SocketAddr};
 
-/// The address of the person's browser, as far as this portal can tell.
-#[derive(Clone, Copy, Debug)]
-pub struct ClientAddr(pub IpAddr);
-
 /// Paths that answer without an identity: probes and metrics scrapers have none.
 const OPEN_PATHS: [&str; 3] = ["/healthz", "/readyz", "/metrics"];
 
@@ -61,7 +57,12 @@ pub async fn identify(
         tracing::info!(%client, path, "request without an identity refused");
         return sign_in_page();
     }
-    request.extensions_mut().insert(ClientAddr(client));
+    // Every log line of the request names the person's address and, when known, the person.
+    let span = tracing::Span::current();
+    span.record("client", tracing::field::display(client));
+    if let Some(identity) = &identity {
+        span.record("user", identity.user.as_str());
+    }
     if let Some(identity) = identity {
         request.extensions_mut().insert(identity);
     }

@@ -4,7 +4,6 @@
 
 use crate::{identity::identify, middleware, ops};
 use app::{
-    App,
     server::{form_post::post_new_job, rest, state::AppState},
     shell,
 };
@@ -16,8 +15,7 @@ use axum::{
 };
 use leptos::prelude::provide_context;
 use leptos_axum::{
-    LeptosRoutes, file_and_error_handler, generate_route_list_with_exclusions_and_ssg_and_context,
-    handle_server_fns_with_context, render_app_async_with_context,
+    file_and_error_handler, handle_server_fns_with_context, render_app_async_with_context,
 };
 use std::path::Path;
 use tower_http::{
@@ -25,26 +23,35 @@ use tower_http::{
     services::{ServeDir, ServeFile},
 };
 
+/// The pages of `App`'s routes. Every page renders whole (`SsrMode::Async`), so they share
+/// one handler; registering them here rather than with `generate_route_list` keeps route
+/// generation (which stops every resource in the process from loading while it runs) out of
+/// start-up, where it raced pages being served by other portals in the same process.
+const PAGES: [&str; 3] = ["/", "/jobs", "/jobs/{id}"];
+
 pub fn build(state: AppState) -> Router {
+    // Server functions spawn their work on Leptos' executor: tokio's, here.
+    let _ = any_spawner::Executor::init_tokio();
     let base = state.base_path.clone();
     let at = |path: &str| format!("{base}{path}");
-    // The app reads the base path from the state, so the page routes it lists carry it.
-    let (routes, _) = generate_route_list_with_exclusions_and_ssg_and_context(App, None, {
-        let state = state.clone();
-        move || provide_context(state.clone())
-    });
     let options = state.leptos_options.clone();
     let site_root = Path::new(&*options.site_root).to_owned();
+    let page = render_app_async_with_context(
+        {
+            let state = state.clone();
+            move || provide_context(state.clone())
+        },
+        move || shell(options.clone()),
+    );
     let mut router = Router::new()
         .route(&at("/healthz"), get(|| async { "ok" }))
         .route(&at("/readyz"), get(ops::readyz))
         .route(&at("/metrics"), get(ops::metrics))
         .route(&at("/api/v1/jobs"), post(rest::create_job))
         .route(&at("/api/v1/jobs/{id}"), get(rest::get_job))
-        .leptos_routes(&state, routes, {
-            let options = options.clone();
-            move || shell(options.clone())
-        })
+        .route(&at("/api/{*function}"), any(server_function))
+        // The job form posts to its own page when the browser runs no JavaScript.
+        .route(&at("/"), get(page.clone()).post(post_new_job))
         .nest_service(
             &at("/pkg"),
             ServeDir::new(site_root.join("pkg"))
@@ -55,21 +62,12 @@ pub fn build(state: AppState) -> Router {
             &at("/favicon.ico"),
             ServeFile::new(site_root.join("favicon.ico")),
         );
-    if base.is_empty() {
-        // The job form posted without JavaScript (the page itself is GET, from the routes).
-        router = router.route("/", post(post_new_job));
-    } else {
-        // Leptos registers server functions at /api/...; the browser calls them under the base.
-        router = router.route(&at("/api/{*function}"), any(server_fn_under_base));
-        // Leptos lists the home page as "/flink"; proxies link "/flink/", so render it there too.
-        let home = render_app_async_with_context(
-            {
-                let state = state.clone();
-                move || provide_context(state.clone())
-            },
-            move || shell(options.clone()),
-        );
-        router = router.route(&at("/"), get(home).post(post_new_job));
+    for path in PAGES.into_iter().filter(|path| *path != "/") {
+        router = router.route(&at(path), get(page.clone()));
+    }
+    if !base.is_empty() {
+        // The mount point itself, without the trailing slash.
+        router = router.route(&base, get(page));
     }
     let router = router
         .fallback(file_and_error_handler::<AppState, _>(shell))
@@ -81,8 +79,9 @@ pub fn build(state: AppState) -> Router {
     middleware::apply(router, &state).with_state(state)
 }
 
-/// A server-function call under the base path, handed to Leptos at the path it registered.
-async fn server_fn_under_base(State(state): State<AppState>, mut request: Request) -> Response {
+/// A server-function call, handed to Leptos at the path it registered (`/api/...`, without
+/// the base path the browser calls it under).
+async fn server_function(State(state): State<AppState>, mut request: Request) -> Response {
     let uri = request.uri();
     let path = uri
         .path()

@@ -125,6 +125,11 @@ pub async fn simulate(args: SimulateArgs) -> anyhow::Result<()> {
 }
 
 impl RunningPortal {
+    /// Whether this instance's status poller holds the lease (one instance per database does).
+    pub fn is_polling(&self) -> bool {
+        self.poller.is_leading()
+    }
+
     /// Serves until SIGINT or SIGTERM, then drains requests in flight.
     pub async fn run_until_signal(self) -> anyhow::Result<()> {
         shutdown_signal().await;

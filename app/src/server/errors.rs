@@ -1,7 +1,7 @@
 //! Turning detailed server errors into what a person can act on. The cause is logged here,
 //! once, with the detail an operator needs; the `AppError` that leaves carries none of it.
 
-use super::dli::{DliError, DliErrorKind};
+use super::dli::DliError;
 use super::store::{RecordedError, StoreError};
 use crate::domain::FieldErrors;
 use crate::error::{AppError, Upstream};
@@ -17,7 +17,7 @@ pub fn from_store(error: StoreError) -> AppError {
 /// The error as the history keeps it with a record.
 pub fn recorded(error: &DliError) -> RecordedError {
     RecordedError {
-        kind: kind_name(error.kind()).to_string(),
+        kind: error.kind().as_str().to_string(),
         code: error.code().map(str::to_owned),
         message: error
             .dli_message()
@@ -66,18 +66,6 @@ pub fn from_recorded(error: &RecordedError) -> AppError {
             code,
             message: error.message.clone(),
         },
-    }
-}
-
-fn kind_name(kind: DliErrorKind) -> &'static str {
-    match kind {
-        DliErrorKind::InvalidRequest => "invalid_request",
-        DliErrorKind::Auth => "auth",
-        DliErrorKind::NotFound => "not_found",
-        DliErrorKind::Throttled => "throttled",
-        DliErrorKind::Upstream => "upstream",
-        DliErrorKind::Timeout => "timeout",
-        DliErrorKind::Unreachable => "unreachable",
     }
 }
 

@@ -42,6 +42,9 @@ fn request_span(request: &Request) -> Span {
         uri = %request.uri(),
         version = ?request.version(),
         request_id = %id,
+        // Filled in by the identity middleware, from a trusted proxy's headers.
+        client = tracing::field::Empty,
+        user = tracing::field::Empty,
     )
 }
 

@@ -8,6 +8,7 @@ mod helpers;
 mod jobs;
 mod operations;
 mod pg;
+mod poller;
 mod security;
 mod shell;
 mod simulator;

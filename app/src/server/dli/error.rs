@@ -72,6 +72,21 @@ pub enum DliError {
     NoProject { region: String },
 }
 
+impl DliErrorKind {
+    /// The kind in snake_case, as the logs, the metrics and the history record it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::InvalidRequest => "invalid_request",
+            Self::Auth => "auth",
+            Self::NotFound => "not_found",
+            Self::Throttled => "throttled",
+            Self::Upstream => "upstream",
+            Self::Timeout => "timeout",
+            Self::Unreachable => "unreachable",
+        }
+    }
+}
+
 impl DliError {
     pub fn kind(&self) -> DliErrorKind {
         match self {

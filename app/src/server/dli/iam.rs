@@ -4,7 +4,7 @@
 use super::{
     error::{DliError, Service},
     settings::{Clock, PasswordLogin},
-    transport::{Answer, error_answer, network_error},
+    transport::{network_error, read_answer},
 };
 use http::header::CONTENT_TYPE;
 use reqwest::Url;
@@ -125,24 +125,7 @@ impl TokenCache {
             .send()
             .await
             .map_err(|error| network_error(error, &self.url, timeout))?;
-        let status = response.status().as_u16();
-        let headers = response.headers().clone();
-        let request_id = headers
-            .get("x-request-id")
-            .and_then(|id| id.to_str().ok())
-            .map(str::to_string);
-        let body = response
-            .bytes()
-            .await
-            .map_err(|error| network_error(error, &self.url, timeout))?;
-        if status >= 400 {
-            return Err(error_answer(Service::Iam, status, &body, request_id));
-        }
-        let answer = Answer {
-            service: Service::Iam,
-            status,
-            body: body.to_vec(),
-        };
+        let (headers, answer) = read_answer(Service::Iam, response, &self.url, timeout).await?;
         let token = headers
             .get("x-subject-token")
             .and_then(|value| value.to_str().ok())

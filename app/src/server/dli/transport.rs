@@ -4,7 +4,7 @@
 use super::{
     canonical::canonical_query,
     credentials::Credentials,
-    error::{DliError, DliErrorKind, Service},
+    error::{DliError, Service},
     error_body,
     iam::TokenCache,
     settings::{Clock, RetryPolicy},
@@ -126,27 +126,16 @@ impl Transport {
             .send()
             .await
             .map_err(|error| network_error(error, &call.url, self.timeout))?;
-        let status = response.status().as_u16();
-        let request_id = response
-            .headers()
-            .get("x-request-id")
-            .and_then(|id| id.to_str().ok())
-            .map(str::to_string);
-        let body = response
-            .bytes()
-            .await
-            .map_err(|error| network_error(error, &call.url, self.timeout))?;
+        let (_, answer) = read_answer(call.service, response, &call.url, self.timeout).await?;
         let elapsed_ms = started.elapsed().as_millis() as u64;
-        tracing::debug!(operation = call.operation, status, elapsed_ms, "answered");
-        tracing::trace!(body = %String::from_utf8_lossy(&body), "answer");
-        if status >= 400 {
-            return Err(error_answer(call.service, status, &body, request_id));
-        }
-        Ok(Answer {
-            service: call.service,
-            status,
-            body: body.to_vec(),
-        })
+        tracing::debug!(
+            operation = call.operation,
+            status = answer.status,
+            elapsed_ms,
+            "answered"
+        );
+        tracing::trace!(body = %String::from_utf8_lossy(&answer.body), "answer");
+        Ok(answer)
     }
 
     /// Host, content type, user agent and project, then the signature or the token.
@@ -199,26 +188,43 @@ fn host_of(url: &Url) -> HeaderValue {
 pub(super) fn observe<T>(operation: &'static str, started: Instant, result: &Result<T, DliError>) {
     let outcome = match result {
         Ok(_) => "ok",
-        Err(error) => outcome_label(error.kind()),
+        Err(error) => error.kind().as_str(),
     };
     let labels = [("operation", operation), ("outcome", outcome)];
     metrics::counter!("dli_portal_dli_calls_total", &labels).increment(1);
     metrics::histogram!("dli_portal_dli_call_duration_seconds", &labels).record(started.elapsed());
 }
 
-fn outcome_label(kind: DliErrorKind) -> &'static str {
-    match kind {
-        DliErrorKind::InvalidRequest => "invalid_request",
-        DliErrorKind::Auth => "auth",
-        DliErrorKind::NotFound => "not_found",
-        DliErrorKind::Throttled => "throttled",
-        DliErrorKind::Upstream => "upstream",
-        DliErrorKind::Timeout => "timeout",
-        DliErrorKind::Unreachable => "unreachable",
+/// No connection at all (nothing sent), no answer in time, or a connection that broke.
+/// Reads an answer whole. An error status becomes the `DliError` its body describes (with the
+/// gateway's request id); any other answer comes back with its headers, for the caller to decode.
+pub(super) async fn read_answer(
+    service: Service,
+    response: reqwest::Response,
+    url: &Url,
+    timeout: Duration,
+) -> Result<(HeaderMap, Answer), DliError> {
+    let status = response.status().as_u16();
+    let headers = response.headers().clone();
+    let body = response
+        .bytes()
+        .await
+        .map_err(|error| network_error(error, url, timeout))?;
+    if status >= 400 {
+        let request_id = headers
+            .get("x-request-id")
+            .and_then(|id| id.to_str().ok())
+            .map(str::to_string);
+        return Err(error_answer(service, status, &body, request_id));
     }
+    let answer = Answer {
+        service,
+        status,
+        body: body.to_vec(),
+    };
+    Ok((headers, answer))
 }
 
-/// No connection at all (nothing sent), no answer in time, or a connection that broke.
 pub(super) fn network_error(error: reqwest::Error, url: &Url, timeout: Duration) -> DliError {
     if error.is_connect() {
         DliError::Unreachable {

@@ -4,7 +4,7 @@
 use super::now_ms;
 use crate::api::is_final_status;
 use crate::error::AppError;
-use crate::server::dli::{DliError, DliErrorKind};
+use crate::server::dli::{DliError, DliErrorKind, Outcome};
 use crate::server::errors::{from_dli, from_store, recorded};
 use crate::server::request::Caller;
 use crate::server::state::AppState;
@@ -21,16 +21,7 @@ pub async fn start(caller: &Caller, id: i64) -> Result<(), AppError> {
 pub async fn stop(caller: &Caller, id: i64, savepoint: bool) -> Result<(), AppError> {
     let (record, dli_job_id) = live_job(caller, id).await?;
     let answer = caller.state.dli.stop_jobs(&[dli_job_id], savepoint).await;
-    settle(
-        caller,
-        &record,
-        answer.map(|outcomes| {
-            outcomes
-                .into_iter()
-                .find_map(|o| o.failure_message().map(str::to_owned))
-        }),
-    )
-    .await
+    settle(caller, &record, answer).await
 }
 
 pub async fn delete(caller: &Caller, id: i64) -> Result<(), AppError> {
@@ -59,40 +50,28 @@ pub(super) async fn start_record(
     record_id: i64,
     dli_job_id: i64,
 ) -> Result<Option<String>, AppError> {
-    let record = caller
-        .state
-        .store
-        .get(record_id)
-        .await
-        .map_err(from_store)?
-        .ok_or(AppError::NotFound)?;
+    let record = record_of(caller, record_id).await?;
     let answer = caller.state.dli.run_jobs(&[dli_job_id], false).await;
-    settle(
-        caller,
-        &record,
-        answer.map(|outcomes| {
-            outcomes
-                .into_iter()
-                .find_map(|o| o.failure_message().map(str::to_owned))
-        }),
-    )
-    .await?;
-    let record = caller
-        .state
-        .store
-        .get(record_id)
-        .await
-        .map_err(from_store)?
-        .ok_or(AppError::NotFound)?;
-    Ok(record.status)
+    settle(caller, &record, answer).await?;
+    Ok(record_of(caller, record_id).await?.status)
+}
+
+async fn record_of(caller: &Caller, id: i64) -> Result<JobRecord, AppError> {
+    let record = caller.state.store.get(id).await.map_err(from_store)?;
+    record.ok_or(AppError::NotFound)
 }
 
 /// Records how a run or stop went (DLI answers per job inside a 200), then refreshes.
 async fn settle(
     caller: &Caller,
     record: &JobRecord,
-    answer: Result<Option<String>, DliError>,
+    answer: Result<Vec<Outcome>, DliError>,
 ) -> Result<(), AppError> {
+    let answer = answer.map(|outcomes| {
+        outcomes
+            .iter()
+            .find_map(|outcome| outcome.failure_message().map(str::to_owned))
+    });
     match answer {
         Ok(None) => {
             remember_error(caller, record.id, None).await;
@@ -131,13 +110,7 @@ async fn remember_error(caller: &Caller, record_id: i64, error: Option<&DliError
 /// The record and its DLI job id, for an action on a job that exists on DLI.
 async fn live_job(caller: &Caller, id: i64) -> Result<(JobRecord, i64), AppError> {
     caller.may_act()?;
-    let record = caller
-        .state
-        .store
-        .get(id)
-        .await
-        .map_err(from_store)?
-        .ok_or(AppError::NotFound)?;
+    let record = record_of(caller, id).await?;
     if record.deleted_at_ms.is_some() {
         return Err(AppError::Rejected {
             code: "deleted".into(),

@@ -3,6 +3,10 @@
 
 use super::{actions::refresh, now_ms, reconcile::reconcile};
 use crate::server::state::AppState;
+use std::sync::{
+    Arc,
+    atomic::{AtomicBool, Ordering},
+};
 use tokio::task::JoinHandle;
 
 /// How many jobs one round refreshes at most; the rest wait for the next round.
@@ -11,20 +15,28 @@ const ROUND_SIZE: u32 = 100;
 pub struct Poller {
     task: JoinHandle<()>,
     holder: String,
+    leading: Arc<AtomicBool>,
     state: AppState,
 }
 
 pub fn spawn_poller(state: AppState) -> Poller {
     let holder = format!("poller-{}", uuid::Uuid::new_v4());
-    let task = tokio::spawn(run(state.clone(), holder.clone()));
+    let leading = Arc::new(AtomicBool::new(false));
+    let task = tokio::spawn(run(state.clone(), holder.clone(), leading.clone()));
     Poller {
         task,
         holder,
+        leading,
         state,
     }
 }
 
 impl Poller {
+    /// Whether this instance holds the lease and so is the one polling DLI.
+    pub fn is_leading(&self) -> bool {
+        self.leading.load(Ordering::Relaxed)
+    }
+
     /// Stops polling and hands the lease back so that another instance takes over at once.
     pub async fn stop(self) {
         self.task.abort();
@@ -34,7 +46,7 @@ impl Poller {
     }
 }
 
-async fn run(state: AppState, holder: String) {
+async fn run(state: AppState, holder: String, leading_flag: Arc<AtomicBool>) {
     let interval = state.poll_interval;
     let lease_ms = (interval * 3).as_millis() as i64;
     // Answers older than this are not coming: twice the longest a DLI call may take.
@@ -49,6 +61,8 @@ async fn run(state: AppState, holder: String) {
                 if lead != leading {
                     tracing::info!(holder = %holder, "status poller {}", if lead { "took the lead" } else { "lost the lead" });
                     leading = lead;
+                    leading_flag.store(lead, Ordering::Relaxed);
+                    metrics::gauge!("dli_portal_poller_leading").set(f64::from(u8::from(lead)));
                 }
             }
             Err(error) => {
