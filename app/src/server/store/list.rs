@@ -50,7 +50,8 @@ impl Store {
                 }
             }
             if let Some(pattern) = &name_pattern {
-                sql.push(" AND lower(name) LIKE ").push_bind(pattern).push(" ESCAPE '\\'");
+                sql.push(" AND ").push(self.name_matches());
+                sql.push_bind(pattern).push(" ESCAPE '\\'");
             }
             if let Some(ids) = &candidates {
                 let mut ids_in = sql.push(" AND id IN (").separated(", ");

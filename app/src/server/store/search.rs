@@ -1,8 +1,9 @@
-//! The name search, the one place the list query differs by backend. Both match
-//! `lower(name) LIKE '%needle%'`; what makes that fast differs. PostgreSQL's planner picks
+//! The name search, the one place the list query differs by backend. Both match names that
+//! contain the needle in any case; what makes that fast differs. PostgreSQL's planner picks
 //! between its pg_trgm index (rare names) and the newest-first index (common ones) by itself.
 //! SQLite cannot, so `name_candidates` asks its FTS5 trigram table first: a rare name yields a
-//! short list of ids to sort; a common one is found quickly by scanning newest first.
+//! short list of ids to sort; a common or middling one is found by scanning newest first, which
+//! tests the names held in that index and reads only the records that match.
 
 use super::{Backend, Store, StoreError};
 
@@ -13,6 +14,17 @@ const MOST_CANDIDATES: usize = 1_000;
 const CANDIDATES: &str = "SELECT rowid FROM job_names WHERE name GLOB $1 LIMIT $2";
 
 impl Store {
+    /// The condition that a name matches a `contains_pattern`, written as each backend's index
+    /// can serve it. SQLite's LIKE ignores ASCII case as its `lower` does, and calling `lower`
+    /// on every name scanned would double the scan's time; PostgreSQL's LIKE heeds case, and
+    /// its trigram index holds `lower(name)`.
+    pub(super) fn name_matches(&self) -> &'static str {
+        match self.backend {
+            Backend::Sqlite(_) => "name LIKE ",
+            Backend::Postgres(_) => "lower(name) LIKE ",
+        }
+    }
+
     /// The ids of every record whose name contains `needle`, when the backend can tell them
     /// cheaply and they are few; `None` when the list query should scan instead.
     pub(super) async fn name_candidates(
