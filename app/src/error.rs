@@ -16,7 +16,7 @@ pub enum AppError {
     #[error("{} field(s) need attention.", .0.len())]
     Invalid(FieldErrors),
     /// DLI refused the request for a reason no single field explains.
-    #[error("DLI refused the request ({code}): {message}")]
+    #[error("DLI refused the request{}: {message}", in_brackets(code))]
     Rejected { code: String, message: String },
     /// DLI refused the portal's own credentials or permissions: an operator must act.
     #[error(
@@ -79,5 +79,35 @@ impl AppError {
             AppError::Invalid(errors) => Some(errors),
             _ => None,
         }
+    }
+}
+
+/// ` (code)`, or nothing for a refusal without a code (one the history reconciled, say).
+fn in_brackets(code: &str) -> String {
+    if code.is_empty() {
+        String::new()
+    } else {
+        format!(" ({code})")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::AppError;
+
+    #[test]
+    fn a_refusal_names_its_code_only_when_it_has_one() {
+        let rejected = |code: &str| AppError::Rejected {
+            code: code.into(),
+            message: "No such queue.".into(),
+        };
+        assert_eq!(
+            rejected("DLI.0002").to_string(),
+            "DLI refused the request (DLI.0002): No such queue."
+        );
+        assert_eq!(
+            rejected("").to_string(),
+            "DLI refused the request: No such queue."
+        );
     }
 }

@@ -26,8 +26,9 @@ use tower_http::{
 /// The pages of `App`'s routes. Every page renders whole (`SsrMode::Async`), so they share
 /// one handler; registering them here rather than with `generate_route_list` keeps route
 /// generation (which stops every resource in the process from loading while it runs) out of
-/// start-up, where it raced pages being served by other portals in the same process.
-const PAGES: [&str; 3] = ["/", "/jobs", "/jobs/{id}"];
+/// start-up, where it raced pages being served by other portals in the same process. The
+/// third page, `/`, is routed with the form post it also answers.
+const PAGES: [&str; 2] = ["/jobs", "/jobs/{id}"];
 
 pub fn build(state: AppState) -> Router {
     // Server functions spawn their work on Leptos' executor: tokio's, here.
@@ -62,7 +63,7 @@ pub fn build(state: AppState) -> Router {
             &at("/favicon.ico"),
             ServeFile::new(site_root.join("favicon.ico")),
         );
-    for path in PAGES.into_iter().filter(|path| *path != "/") {
+    for path in PAGES {
         router = router.route(&at(path), get(page.clone()));
     }
     if !base.is_empty() {

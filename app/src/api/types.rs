@@ -106,15 +106,13 @@ pub struct JobDetails {
     pub updated_at_ms: i64,
 }
 
-/// DLI statuses after which a job changes no more by itself.
+/// DLI statuses after which a job changes no more by itself (DLI API spec §2). Not
+/// `job_cancel_fail`, which leaves the job running, nor the arrears states, which DLI recovers.
+/// The poller's SQL and the `jobs_to_poll` index of the migrations name the same three.
 pub fn is_final_status(status: &str) -> bool {
     matches!(
         status,
-        "job_cancel_success"
-            | "job_submit_fail"
-            | "job_finish"
-            | "job_cancel_fail"
-            | "job_arrearage_stopped"
+        "job_cancel_success" | "job_submit_fail" | "job_finish"
     )
 }
 

@@ -61,17 +61,28 @@ fn History(page: HistoryPage, filters: HistoryFilters) -> impl IntoView {
     let base = use_portal_info().base_path;
     // Fresh statuses by record id, fetched in the background; rows prefer them.
     let fresh = RwSignal::new(HashMap::<i64, JobSummary>::new());
-    let watched: Vec<i64> = page
-        .jobs
-        .iter()
-        .filter(|job| job.is_changing())
-        .map(|job| job.id)
-        .collect();
-    if !watched.is_empty() {
+    // The jobs that may still change; one that settles is no longer asked about.
+    let watched = StoredValue::new(
+        page.jobs
+            .iter()
+            .filter(|job| job.is_changing())
+            .map(|job| job.id)
+            .collect::<Vec<i64>>(),
+    );
+    if !watched.with_value(Vec::is_empty) {
         refresh_every(Duration::from_secs(4), move || {
-            let ids = watched.clone();
+            let ids = watched.get_value();
+            if ids.is_empty() {
+                return;
+            }
             leptos::task::spawn_local(async move {
                 if let Ok(jobs) = job_statuses(ids).await {
+                    let changing: Vec<i64> = jobs
+                        .iter()
+                        .filter(|job| job.is_changing())
+                        .map(|job| job.id)
+                        .collect();
+                    watched.set_value(changing);
                     fresh.update(|fresh| fresh.extend(jobs.into_iter().map(|job| (job.id, job))));
                 }
             });

@@ -29,7 +29,7 @@ pub struct Config {
     #[arg(
         long,
         env = "DATABASE_URL",
-        default_value = "sqlite://data/portal.db",
+        default_value = crate::server::store::DEFAULT_DATABASE_URL,
         hide_env_values = true
     )]
     pub database_url: String,

@@ -62,11 +62,12 @@ pub async fn get_job(
     }
 }
 
+/// The key as sent, unreadable bytes included, so that a malformed key is refused (422) rather
+/// than replaced by a fresh one, which would lose the idempotency the client asked for.
 fn idempotency_key(headers: &HeaderMap) -> Option<String> {
     headers
         .get("idempotency-key")
-        .and_then(|value| value.to_str().ok())
-        .map(str::to_owned)
+        .map(|value| String::from_utf8_lossy(value.as_bytes()).into_owned())
 }
 
 /// `{"error": "...", "errors": {field: message}}`, with the status that fits.

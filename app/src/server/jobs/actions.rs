@@ -8,65 +8,57 @@ use crate::server::dli::{DliError, DliErrorKind, Outcome};
 use crate::server::errors::{from_dli, from_store, recorded};
 use crate::server::request::Caller;
 use crate::server::state::AppState;
-use crate::server::store::JobRecord;
 use std::time::Duration;
 
 pub async fn start(caller: &Caller, id: i64) -> Result<(), AppError> {
-    let (record, dli_job_id) = live_job(caller, id).await?;
-    start_record(caller, record.id, dli_job_id)
-        .await
-        .map(|_| ())
+    let dli_job_id = live_job(caller, id).await?;
+    start_record(caller, id, dli_job_id).await.map(|_| ())
 }
 
 pub async fn stop(caller: &Caller, id: i64, savepoint: bool) -> Result<(), AppError> {
-    let (record, dli_job_id) = live_job(caller, id).await?;
+    let dli_job_id = live_job(caller, id).await?;
     let answer = caller.state.dli.stop_jobs(&[dli_job_id], savepoint).await;
-    settle(caller, &record, answer).await
+    settle(caller, id, dli_job_id, answer).await.map(|_| ())
 }
 
 pub async fn delete(caller: &Caller, id: i64) -> Result<(), AppError> {
-    let (record, dli_job_id) = live_job(caller, id).await?;
+    let dli_job_id = live_job(caller, id).await?;
     match caller.state.dli.delete_job(dli_job_id).await {
         Ok(()) => {}
         // Gone already (deleted in the console, say): the history says so too.
         Err(error) if error.kind() == DliErrorKind::NotFound => {}
         Err(error) => {
-            remember_error(caller, record.id, Some(&error)).await;
+            remember_error(caller, id, Some(&error)).await;
             return Err(from_dli(&error));
         }
     }
-    tracing::info!(record = record.id, dli_job_id, by = %caller.user, "job deleted on DLI");
+    tracing::info!(record = id, dli_job_id, by = %caller.user, "job deleted on DLI");
     caller
         .state
         .store
-        .mark_deleted(record.id, now_ms())
+        .mark_deleted(id, now_ms())
         .await
         .map_err(from_store)
 }
 
-/// Runs the job, then reads its status back so that the page shows it at once.
+/// Runs the job; its status read back from DLI right after, so that the page shows it at once.
 pub(super) async fn start_record(
     caller: &Caller,
     record_id: i64,
     dli_job_id: i64,
 ) -> Result<Option<String>, AppError> {
-    let record = record_of(caller, record_id).await?;
     let answer = caller.state.dli.run_jobs(&[dli_job_id], false).await;
-    settle(caller, &record, answer).await?;
-    Ok(record_of(caller, record_id).await?.status)
+    settle(caller, record_id, dli_job_id, answer).await
 }
 
-async fn record_of(caller: &Caller, id: i64) -> Result<JobRecord, AppError> {
-    let record = caller.state.store.get(id).await.map_err(from_store)?;
-    record.ok_or(AppError::NotFound)
-}
-
-/// Records how a run or stop went (DLI answers per job inside a 200), then refreshes.
+/// Records how a run or stop went (DLI answers per job inside a 200), then refreshes: the status
+/// DLI reports now, when it could be read.
 async fn settle(
     caller: &Caller,
-    record: &JobRecord,
+    record_id: i64,
+    dli_job_id: i64,
     answer: Result<Vec<Outcome>, DliError>,
-) -> Result<(), AppError> {
+) -> Result<Option<String>, AppError> {
     let answer = answer.map(|outcomes| {
         outcomes
             .iter()
@@ -74,22 +66,25 @@ async fn settle(
     });
     match answer {
         Ok(None) => {
-            remember_error(caller, record.id, None).await;
-            if let Err(error) = refresh(&caller.state, record).await {
-                tracing::warn!(%error, record = record.id, "status refresh after an action failed; the poller retries");
+            remember_error(caller, record_id, None).await;
+            match refresh(&caller.state, record_id, dli_job_id).await {
+                Ok(status) => Ok(status),
+                Err(error) => {
+                    tracing::warn!(%error, record = record_id, "status refresh after an action failed; the poller retries");
+                    Ok(None)
+                }
             }
-            Ok(())
         }
         Ok(Some(refusal)) => {
             let error = DliError::Unsuccessful { message: refusal };
-            remember_error(caller, record.id, Some(&error)).await;
+            remember_error(caller, record_id, Some(&error)).await;
             Err(AppError::Rejected {
                 code: "DLI".into(),
                 message: error.dli_message().unwrap_or_default().to_owned(),
             })
         }
         Err(error) => {
-            remember_error(caller, record.id, Some(&error)).await;
+            remember_error(caller, record_id, Some(&error)).await;
             Err(from_dli(&error))
         }
     }
@@ -107,43 +102,45 @@ async fn remember_error(caller: &Caller, record_id: i64, error: Option<&DliError
     }
 }
 
-/// The record and its DLI job id, for an action on a job that exists on DLI.
-async fn live_job(caller: &Caller, id: i64) -> Result<(JobRecord, i64), AppError> {
+/// The DLI job id of record `id`, for an action on a job that exists on DLI.
+async fn live_job(caller: &Caller, id: i64) -> Result<i64, AppError> {
     caller.may_act()?;
-    let record = record_of(caller, id).await?;
+    let record = caller.state.store.get(id).await.map_err(from_store)?;
+    let record = record.ok_or(AppError::NotFound)?;
     if record.deleted_at_ms.is_some() {
         return Err(AppError::Rejected {
             code: "deleted".into(),
             message: "This job was deleted on DLI.".into(),
         });
     }
-    let dli_job_id = record.dli_job_id.ok_or_else(|| AppError::Rejected {
+    record.dli_job_id.ok_or_else(|| AppError::Rejected {
         code: record.outcome.as_str().into(),
         message: "This attempt has no DLI job (yet), so there is nothing to act on.".into(),
-    })?;
-    Ok((record, dli_job_id))
+    })
 }
 
 /// Asks DLI for the job's status, records it, and schedules the next look: soon while the
-/// job is changing, rarely while it is steady, never once it is final.
-pub async fn refresh(state: &AppState, record: &JobRecord) -> Result<(), DliError> {
-    let Some(dli_job_id) = record.dli_job_id else {
-        return Ok(());
-    };
+/// job is changing, rarely while it is steady, never once it is final. The status recorded;
+/// none when the job is gone from DLI.
+pub async fn refresh(
+    state: &AppState,
+    record_id: i64,
+    dli_job_id: i64,
+) -> Result<Option<String>, DliError> {
     let store = &state.store;
     let job = match state.dli.show_job(dli_job_id).await {
         Ok(job) => job,
         Err(error) if error.kind() == DliErrorKind::NotFound => {
-            tracing::info!(record = record.id, dli_job_id, "the job is gone from DLI");
-            log_store(store.mark_deleted(record.id, now_ms()).await, record.id);
-            return Ok(());
+            tracing::info!(record = record_id, dli_job_id, "the job is gone from DLI");
+            log_store(store.mark_deleted(record_id, now_ms()).await, record_id);
+            return Ok(None);
         }
         Err(error) => {
             log_store(
                 store
-                    .schedule_poll(record.id, Some(now_ms() + ERROR_BACKOFF_MS))
+                    .schedule_poll(record_id, Some(now_ms() + ERROR_BACKOFF_MS))
                     .await,
-                record.id,
+                record_id,
             );
             return Err(error);
         }
@@ -152,14 +149,14 @@ pub async fn refresh(state: &AppState, record: &JobRecord) -> Result<(), DliErro
     let now = now_ms();
     log_store(
         store
-            .record_status(record.id, &status, job.status_desc.as_deref(), now)
+            .record_status(record_id, &status, job.status_desc.as_deref(), now)
             .await
             .map(|_| ()),
-        record.id,
+        record_id,
     );
     let next = next_poll_in(&status, state.poll_interval).map(|wait| now + wait.as_millis() as i64);
-    log_store(store.schedule_poll(record.id, next).await, record.id);
-    Ok(())
+    log_store(store.schedule_poll(record_id, next).await, record_id);
+    Ok(Some(status))
 }
 
 const ERROR_BACKOFF_MS: i64 = 60_000;

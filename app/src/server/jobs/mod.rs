@@ -8,15 +8,13 @@ mod poller;
 mod reconcile;
 mod views;
 
-pub use actions::{delete, refresh, start, stop};
+pub use actions::{delete, start, stop};
 pub use create::{create, draft, new_idempotency_key};
 pub use poller::{Poller, spawn_poller};
 pub use reconcile::reconcile;
-pub use views::{details, list};
+pub use views::{details, list, statuses};
 
 use std::time::{SystemTime, UNIX_EPOCH};
-
-pub use views::statuses;
 
 /// Milliseconds since the Unix epoch: the history's time unit, as DLI's.
 pub fn now_ms() -> i64 {

@@ -81,9 +81,10 @@ async fn run(state: AppState, holder: String, leading_flag: Arc<AtomicBool>) {
                 continue;
             }
         };
-        for record in due {
-            if let Err(error) = refresh(&state, &record).await {
-                tracing::warn!(%error, record = record.id, "status refresh failed; retried later");
+        // Every job due has a DLI id: only created jobs are polled.
+        for (record, dli_job_id) in due.iter().filter_map(|due| Some((due.id, due.dli_job_id?))) {
+            if let Err(error) = refresh(&state, record, dli_job_id).await {
+                tracing::warn!(%error, record, "status refresh failed; retried later");
             }
         }
     }

@@ -4,7 +4,7 @@
 use super::model::JobRow;
 use super::search::contains_pattern;
 use super::{JobRecord, ListQuery, Page, StatusFilter, Store, StoreError};
-use sqlx::QueryBuilder;
+use sqlx::{Database, Encode, QueryBuilder, Type};
 
 /// Every queue in the history, found with one index seek per queue (a "loose index scan")
 /// instead of reading all records.
@@ -54,11 +54,7 @@ impl Store {
                 sql.push_bind(pattern).push(" ESCAPE '\\'");
             }
             if let Some(ids) = &candidates {
-                let mut ids_in = sql.push(" AND id IN (").separated(", ");
-                for id in ids {
-                    ids_in.push_bind(*id);
-                }
-                ids_in.push_unseparated(")");
+                push_id_list(sql.push(" AND"), ids);
             }
             if let Some(after) = after {
                 sql.push(" AND (created_at_ms, id) < (").push_bind(after.created_at_ms);
@@ -84,10 +80,36 @@ impl Store {
         })
     }
 
+    /// The records with these ids that exist, in no particular order: one query for the
+    /// statuses a page keeps fresh.
+    pub async fn get_many(&self, ids: &[i64]) -> Result<Vec<JobRecord>, StoreError> {
+        if ids.is_empty() {
+            return Ok(Vec::new());
+        }
+        let rows: Vec<JobRow> = on_pool!(self, pool => {
+            let mut sql = QueryBuilder::new("SELECT * FROM jobs WHERE");
+            push_id_list(&mut sql, ids);
+            sql.build_query_as().fetch_all(pool).await?
+        });
+        Ok(rows.into_iter().map(JobRecord::from).collect())
+    }
+
     /// The queues that appear in the history, in name order, for the page's filter.
     pub async fn distinct_queues(&self) -> Result<Vec<String>, StoreError> {
         Ok(on_pool!(self, pool => sqlx::query_scalar(DISTINCT_QUEUES).fetch_all(pool).await?))
     }
+}
+
+/// ` id IN ($n, …)` with each id bound.
+fn push_id_list<'args, DB: Database>(sql: &mut QueryBuilder<'args, DB>, ids: &[i64])
+where
+    i64: Encode<'args, DB> + Type<DB>,
+{
+    let mut ids_in = sql.push(" id IN (").separated(", ");
+    for id in ids {
+        ids_in.push_bind(*id);
+    }
+    ids_in.push_unseparated(")");
 }
 
 fn given(text: Option<&String>) -> Option<&str> {

@@ -83,3 +83,34 @@ impl Store {
         Ok(())
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::DUE_FOR_POLL;
+    use crate::api::is_final_status;
+
+    /// A status the page thinks final but the poller does not skip would be polled without
+    /// end; the other way round, a job would never be followed.
+    #[test]
+    fn the_poller_skips_exactly_the_statuses_the_portal_calls_final() {
+        for status in [
+            "job_init",
+            "job_submitting",
+            "job_submit_fail",
+            "job_running",
+            "job_running_exception",
+            "job_downloading",
+            "job_idle",
+            "job_canceling",
+            "job_cancel_success",
+            "job_cancel_fail",
+            "job_savepointing",
+            "job_arrearage_stopped",
+            "job_arrearage_recovering",
+            "job_finish",
+        ] {
+            let skipped = DUE_FOR_POLL.contains(&format!("'{status}'"));
+            assert_eq!(skipped, is_final_status(status), "{status}");
+        }
+    }
+}
