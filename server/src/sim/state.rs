@@ -10,16 +10,10 @@ use app::server::dli::CreateFlinkJarJobRequest;
 use std::{
     collections::{BTreeMap, HashMap},
     sync::{Arc, Mutex, MutexGuard},
-    time::{SystemTime, UNIX_EPOCH},
 };
 
-/// Milliseconds since the epoch, the unit of every DLI timestamp.
-pub fn now_ms() -> i64 {
-    let since_epoch = SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .unwrap_or_default();
-    i64::try_from(since_epoch.as_millis()).unwrap_or(i64::MAX)
-}
+/// Milliseconds since the epoch, the unit of every DLI timestamp (the portal's own clock).
+pub use app::server::jobs::now_ms;
 
 /// Who the gateway let in, as the job's `user_name` shows it.
 #[derive(Debug, Clone)]

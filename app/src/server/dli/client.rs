@@ -22,9 +22,15 @@ pub struct DliClient {
 struct Inner {
     transport: Transport,
     endpoint: Url,
-    iam_endpoint: Option<Url>,
-    region: Option<String>,
-    project_id: OnceCell<String>,
+    project: Project,
+    /// The id IAM gave for `Project::LookUp`, once asked.
+    looked_up: OnceCell<String>,
+}
+
+/// Where the project id comes from: the settings, or IAM by the region's name on first use.
+enum Project {
+    Given(String),
+    LookUp { iam: Url, region: String },
 }
 
 /// `base` with `path` appended to whatever path it already has (a proxy prefix survives).
@@ -47,17 +53,21 @@ impl DliClient {
             retry,
             clock,
         } = settings;
-        if project_id.is_none() && (region.is_none() || iam_endpoint.is_none()) {
-            return Err(DliConfigError::NoProjectSource);
-        }
+        let project = match (project_id, &iam_endpoint, region) {
+            (Some(id), _, _) => Project::Given(id),
+            (None, Some(iam), Some(region)) => Project::LookUp {
+                iam: iam.clone(),
+                region,
+            },
+            (None, _, _) => return Err(DliConfigError::NoProjectSource),
+        };
         let auth = match auth {
             DliAuth::AkSk(credentials) => Authenticator::Signing(credentials),
             DliAuth::Password(login) => {
                 let iam = iam_endpoint.as_ref().ok_or(DliConfigError::NoIamEndpoint)?;
-                let scope = match (&project_id, &region) {
-                    (Some(id), _) => Scope::ProjectId(id.clone()),
-                    (None, Some(region)) => Scope::ProjectName(region.clone()),
-                    (None, None) => return Err(DliConfigError::NoProjectSource),
+                let scope = match &project {
+                    Project::Given(id) => Scope::ProjectId(id.clone()),
+                    Project::LookUp { region, .. } => Scope::ProjectName(region.clone()),
                 };
                 Authenticator::Token(TokenCache::new(login, iam, scope))
             }
@@ -74,14 +84,12 @@ impl DliClient {
             clock,
             timeout,
         };
-        let project_id = OnceCell::new_with(project_id);
         Ok(Self {
             inner: Arc::new(Inner {
                 transport,
                 endpoint,
-                iam_endpoint,
-                region,
-                project_id,
+                project,
+                looked_up: OnceCell::new(),
             }),
         })
     }
@@ -100,23 +108,24 @@ impl DliClient {
 
     /// The configured project id, or the one IAM gives for the region (looked up once).
     pub async fn project_id(&self) -> Result<String, DliError> {
-        self.inner
-            .project_id
-            .get_or_try_init(|| self.look_up_project_id())
-            .await
-            .cloned()
+        match &self.inner.project {
+            Project::Given(id) => Ok(id.clone()),
+            Project::LookUp { iam, region } => self
+                .inner
+                .looked_up
+                .get_or_try_init(|| self.look_up_project_id(iam, region))
+                .await
+                .cloned(),
+        }
     }
 
-    async fn look_up_project_id(&self) -> Result<String, DliError> {
-        let (Some(iam), Some(region)) = (&self.inner.iam_endpoint, &self.inner.region) else {
-            unreachable!("DliClient::new demands a project id or a region and an IAM endpoint")
-        };
+    async fn look_up_project_id(&self, iam: &Url, region: &str) -> Result<String, DliError> {
         let call = Call {
             operation: "projects",
             service: Service::Iam,
             method: Method::GET,
             url: at(iam, "/v3/projects"),
-            query: vec![("name".into(), region.clone())],
+            query: vec![("name".into(), region.to_owned())],
             body: b"",
             project_id: None,
             retry: Retry::WhenTransient,
@@ -126,11 +135,11 @@ impl DliClient {
             .projects
             .into_iter()
             .flatten()
-            .find(|project| project.name.as_ref() == Some(region));
+            .find(|project| project.name.as_deref() == Some(region));
         let id = id
             .and_then(|project| project.id)
             .ok_or_else(|| DliError::NoProject {
-                region: region.clone(),
+                region: region.to_owned(),
             })?;
         tracing::info!(%region, project_id = %id, "looked the project id up in IAM");
         Ok(id)
@@ -163,10 +172,14 @@ impl DliClient {
 
 impl fmt::Debug for DliClient {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let project_id = match &self.inner.project {
+            Project::Given(id) => Some(id),
+            Project::LookUp { .. } => self.inner.looked_up.get(),
+        };
         f.debug_struct("DliClient")
             .field("endpoint", &self.inner.endpoint.as_str())
             .field("auth", &self.auth_method())
-            .field("project_id", &self.inner.project_id.get())
+            .field("project_id", &project_id)
             .finish()
     }
 }

@@ -57,7 +57,7 @@ impl Credentials {
     }
 }
 
-fn is_header_safe(text: &str) -> bool {
+pub(super) fn is_header_safe(text: &str) -> bool {
     !text.is_empty() && text.bytes().all(|byte| byte.is_ascii_graphic())
 }
 

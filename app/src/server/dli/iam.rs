@@ -2,6 +2,7 @@
 //! 23/24 of their lifetime (23 h of IAM's 24 h), and forgotten when the gateway says one expired.
 
 use super::{
+    credentials::is_header_safe,
     error::{DliError, Service},
     settings::{Clock, PasswordLogin},
     transport::{network_error, read_answer},
@@ -129,7 +130,7 @@ impl TokenCache {
         let token = headers
             .get("x-subject-token")
             .and_then(|value| value.to_str().ok())
-            .filter(|token| !token.is_empty() && token.bytes().all(|byte| byte.is_ascii_graphic()))
+            .filter(|token| is_header_safe(token))
             .ok_or_else(|| answer.malformed("no usable X-Subject-Token header"))?;
         let parsed: IamTokenResponse = answer.decode()?;
         let renew_at = renew_at(now, parsed.token.as_ref());
