@@ -9,8 +9,9 @@ CARGO_LEPTOS_VERSION := 0.3.10
 # The wasm-bindgen CLI must be exactly the version of the crate in Cargo.lock.
 WASM_BINDGEN_VERSION := $(shell awk '/^name = "wasm-bindgen"$$/ {getline; gsub(/version = |"/, ""); print; exit}' Cargo.lock)
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+APT_INSTALL := $(SUDO) apt-get update && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y
 
-.PHONY: run test bench site build-tools test-tools
+.PHONY: run test bench site build-tools pg-tools browser-tools
 
 ## Build the release site and serve it at http://127.0.0.1:3000 (SQLite under ./data, built-in DLI simulator).
 run: build-tools site
@@ -18,7 +19,7 @@ run: build-tools site
 	LEPTOS_SITE_ROOT=target/site ./target/release/server
 
 ## Format, lint (ssr and hydrate builds), unit and integration tests, wasm check, browser tests.
-test: build-tools test-tools
+test: build-tools pg-tools browser-tools
 	cargo fmt --all --check
 	cargo clippy --workspace --all-targets -- -D warnings
 	cargo clippy -p frontend --target wasm32-unknown-unknown -- -D warnings
@@ -28,7 +29,7 @@ test: build-tools test-tools
 	cd end2end && npx playwright test
 
 ## The history query over 1,000,000 records on SQLite and PostgreSQL: prints p50 and p95.
-bench: test-tools
+bench: pg-tools
 	cargo bench -p server --bench history
 
 ## The release build of the server binary and the site (wasm, JS, CSS) under target/site.
@@ -43,13 +44,15 @@ build-tools:
 	  cargo install cargo-leptos --version $(CARGO_LEPTOS_VERSION) --locked --features no_downloads
 	@[ -x node_modules/.bin/wasm-opt ] || npm ci --no-audit --no-fund
 
-test-tools:
+## Debian's PostgreSQL, for the store tests' and the benchmark's throwaway clusters.
+pg-tools:
+	@ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || { $(APT_INSTALL) postgresql; }
+
+## Debian's chromium and nginx, and Playwright (which downloads no browser), for end2end.
+browser-tools:
 	@missing=""; \
 	  command -v chromium >/dev/null || missing="$$missing chromium"; \
-	  ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing="$$missing postgresql"; \
 	  [ -x /usr/sbin/nginx ] || missing="$$missing nginx"; \
-	  if [ -n "$$missing" ]; then \
-	    $(SUDO) apt-get update && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y $$missing; \
-	  fi
+	  [ -z "$$missing" ] || { $(APT_INSTALL) $$missing; }
 	@[ -x end2end/node_modules/.bin/playwright ] || \
 	  (cd end2end && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund)

@@ -1,5 +1,6 @@
-// The `test` every spec imports: pages start at the portal that global-setup started, and
-// `hydrated` waits until the wasm has taken over the server-rendered page.
+// The `test` every spec imports: pages start at the portal that global-setup started;
+// `hydrated` waits until the wasm has taken over the server-rendered page; and the steps
+// several specs share.
 import { test as base, expect, type Page } from '@playwright/test';
 
 export const test = base.extend({
@@ -10,6 +11,22 @@ export const test = base.extend({
 
 export async function hydrated(page: Page): Promise<void> {
   await expect(page.locator('html')).toHaveAttribute('data-hydrated', 'true');
+}
+
+/// Creates a job with only the required fields through the form at `home`, and waits for DLI's answer.
+export async function createThroughTheForm(page: Page, name: string, queue: string, home = '/'): Promise<void> {
+  await page.goto(home);
+  await hydrated(page);
+  await page.getByLabel('Job name', { exact: true }).fill(name);
+  await page.getByLabel('Queue', { exact: true }).selectOption(queue);
+  await page.getByLabel('Main JAR').fill('obs://jobs-bucket/jars/app.jar');
+  await page.getByRole('button', { name: 'Create job' }).click();
+  await expect(page.locator('#created')).toContainText('Job created');
+}
+
+/// Follows a link of the header's navigation.
+export async function navigateTo(page: Page, label: string): Promise<void> {
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: label }).click();
 }
 
 export { expect };

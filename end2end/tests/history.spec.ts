@@ -1,15 +1,6 @@
-import { expect, hydrated, test } from '../harness/fixtures';
-import type { Page } from '@playwright/test';
-
-async function createThroughTheForm(page: Page, name: string, queue: string) {
-  await page.goto('/');
-  await hydrated(page);
-  await page.getByLabel('Job name', { exact: true }).fill(name);
-  await page.getByLabel('Queue', { exact: true }).selectOption(queue);
-  await page.getByLabel('Main JAR').fill('obs://jobs-bucket/jars/app.jar');
-  await page.getByRole('button', { name: 'Create job' }).click();
-  await expect(page.locator('#created')).toContainText('Job created');
-}
+// The history: jobs created through the form are listed, filtered, followed live on their
+// own page (start, stop) and copied back into the form.
+import { createThroughTheForm, expect, hydrated, navigateTo, test } from '../harness/fixtures';
 
 test('two jobs in the history, filtered, one started and stopped live, then copied', async ({ page }) => {
   const stamp = Date.now().toString(36);
@@ -18,7 +9,7 @@ test('two jobs in the history, filtered, one started and stopped live, then copi
   await createThroughTheForm(page, first, 'flink_queue');
   await createThroughTheForm(page, second, 'flink_queue_2');
 
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'History' }).click();
+  await navigateTo(page, 'History');
   await hydrated(page);
   const rows = page.locator('table.history tbody tr');
   await expect(rows.filter({ hasText: first })).toHaveCount(1);

@@ -13,7 +13,7 @@ test('the navigation reaches History and back without a full page load', async (
   // A full page load would wipe this marker; client-side navigation keeps it.
   await page.evaluate(() => ((window as unknown as { stayedOnPage: boolean }).stayedOnPage = true));
 
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'History' }).click();
+  await navigateTo(page, 'History');
   await expect(page).toHaveURL(/\/jobs$/);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('History');
   await expect(page.getByRole('link', { name: 'History' })).toHaveAttribute('aria-current', 'page');

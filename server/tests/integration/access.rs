@@ -1,7 +1,7 @@
 //! Behind the team's proxy: identity believed only from a trusted proxy, sign-in required when
 //! configured, readers who may not change anything, and the team's guardrails.
 
-use crate::helpers::{TestApp, sim_count, spawn_app_with};
+use crate::helpers::{TestApp, sim_count, spawn_app, spawn_app_with};
 use crate::jobs::job_request;
 use app::server::config::Config;
 use serde_json::{Value, json};
@@ -28,14 +28,8 @@ async fn create_as(app: &TestApp, user: &str, groups: &str, body: &Value) -> req
 
 #[tokio::test]
 async fn an_identity_header_from_an_untrusted_peer_is_refused_with_403() {
-    let app = spawn_app_with(|_| {}).await;
-    let response = app
-        .client
-        .get(app.url("/"))
-        .header("x-forwarded-user", "mallory")
-        .send()
-        .await
-        .unwrap();
+    let app = spawn_app().await;
+    let response = app.get_with("/", &[("x-forwarded-user", "mallory")]).await;
     assert_eq!(response.status(), 403);
     assert!(
         response
@@ -63,12 +57,8 @@ async fn the_trusted_proxy_s_identity_is_shown_recorded_and_filters_created_by_m
     );
 
     let page = app
-        .client
-        .get(app.url("/jobs"))
-        .header("x-forwarded-user", "alice")
-        .send()
-        .await
-        .unwrap();
+        .get_with("/jobs", &[("x-forwarded-user", "alice")])
+        .await;
     let html = page.text().await.unwrap();
     assert!(
         html.contains("Signed in as <strong>alice</strong>"),
@@ -102,13 +92,7 @@ async fn with_require_user_a_request_without_identity_gets_the_sign_in_page() {
         200,
         "probes need no identity"
     );
-    let signed_in = app
-        .client
-        .get(app.url("/"))
-        .header("x-forwarded-user", "alice")
-        .send()
-        .await
-        .unwrap();
+    let signed_in = app.get_with("/", &[("x-forwarded-user", "alice")]).await;
     assert_eq!(signed_in.status(), 200);
 }
 
@@ -125,13 +109,7 @@ async fn only_the_actor_groups_may_create_and_everyone_else_may_read() {
         "{body}"
     );
     assert_eq!(sim_count(simulator, "create").await, 0);
-    let page = app
-        .client
-        .get(app.url("/"))
-        .header("x-forwarded-user", "rita")
-        .send()
-        .await
-        .unwrap();
+    let page = app.get_with("/", &[("x-forwarded-user", "rita")]).await;
     assert!(
         page.text()
             .await

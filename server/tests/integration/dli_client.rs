@@ -4,7 +4,7 @@
 mod iam;
 mod logs;
 
-use crate::helpers::{client_for, sim_count, sim_jobs, sim_settings, spawn_sim};
+use crate::helpers::{client_for, eventually, sim_count, sim_jobs, sim_settings, spawn_sim};
 use app::server::dli::{
     Clock, Credentials, DliAuth, DliClient, DliError, DliErrorKind, FlinkJob, JobType,
     ListJobsQuery, QueueType, Tag,
@@ -24,14 +24,12 @@ pub fn job_body(name: &str) -> String {
 
 /// Polls the job until it reaches `status` (transitions take 100 ms in these tests).
 async fn wait_for(client: &DliClient, job_id: i64, status: &str) -> FlinkJob {
-    for _ in 0..100 {
+    let what = format!("job {job_id} reaching {status}");
+    eventually(&what, Duration::from_secs(5), async || {
         let job = client.show_job(job_id).await.expect("show");
-        if job.status.as_deref() == Some(status) {
-            return job;
-        }
-        tokio::time::sleep(Duration::from_millis(20)).await;
-    }
-    panic!("job {job_id} never reached {status}");
+        (job.status.as_deref() == Some(status)).then_some(job)
+    })
+    .await
 }
 
 #[tokio::test]

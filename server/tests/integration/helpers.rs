@@ -21,7 +21,7 @@ pub struct TestApp {
 }
 
 /// The configuration a fresh machine gets from no flags and no environment, but on a free port.
-pub fn test_config() -> Config {
+fn test_config() -> Config {
     #[derive(Parser)]
     struct Wrapper {
         #[command(flatten)]
@@ -73,11 +73,16 @@ impl TestApp {
     }
 
     pub async fn get(&self, path: &str) -> reqwest::Response {
-        self.client
-            .get(self.url(path))
-            .send()
-            .await
-            .expect("request reaches the portal")
+        self.get_with(path, &[]).await
+    }
+
+    /// `GET path` with these headers (an identity, a request id, an encoding).
+    pub async fn get_with(&self, path: &str, headers: &[(&str, &str)]) -> reqwest::Response {
+        let mut request = self.client.get(self.url(path));
+        for (name, value) in headers {
+            request = request.header(*name, *value);
+        }
+        request.send().await.expect("request reaches the portal")
     }
 }
 
@@ -105,21 +110,50 @@ pub fn client_for(sim: &RunningSim) -> DliClient {
     DliClient::new(sim_settings(sim)).expect("valid settings")
 }
 
-/// Replaces the simulator's fault plan (`{}` clears it).
-pub async fn set_faults(sim: &RunningSim, plan: serde_json::Value) {
-    let url = format!("{}/_sim/faults", sim.base_url);
-    let response = reqwest::Client::new()
-        .put(url)
-        .json(&plan)
+/// Sends a fault plan to the simulator; its answer, for tests of the plan itself.
+pub async fn put_faults(sim: &RunningSim, plan: &serde_json::Value) -> reqwest::Response {
+    reqwest::Client::new()
+        .put(format!("{}/_sim/faults", sim.base_url))
+        .json(plan)
         .send()
         .await
-        .expect("simulator answers");
+        .expect("simulator answers")
+}
+
+/// Replaces the simulator's fault plan (`{}` clears it).
+pub async fn set_faults(sim: &RunningSim, plan: serde_json::Value) {
+    let response = put_faults(sim, &plan).await;
     assert_eq!(
         response.status(),
         204,
         "{}",
         response.text().await.unwrap_or_default()
     );
+}
+
+/// Makes every `operation` the simulator receives fail with `status`.
+pub async fn fail_always(sim: &RunningSim, operation: &str, status: u16) {
+    let plan = serde_json::json!({ operation: {"status": status, "status_share": 1.0} });
+    set_faults(sim, plan).await;
+}
+
+/// Asks `probe` every 50 ms until it finds something, for at most `limit`.
+pub async fn eventually<T>(
+    what: &str,
+    limit: Duration,
+    mut probe: impl AsyncFnMut() -> Option<T>,
+) -> T {
+    let deadline = tokio::time::Instant::now() + limit;
+    loop {
+        if let Some(found) = probe().await {
+            return found;
+        }
+        assert!(
+            tokio::time::Instant::now() < deadline,
+            "{what}: not within {limit:?}"
+        );
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
 }
 
 /// How many requests for `operation` got past the simulator's gateway.

@@ -6,8 +6,23 @@ mod create;
 mod failures;
 mod form_post;
 
-use crate::helpers::TestApp;
+use crate::helpers::{TestApp, eventually};
 use serde_json::{Value, json};
+use std::time::Duration;
+
+/// The record id in a create's answer, which must have `status`.
+pub async fn record_id_of(response: reqwest::Response, status: u16) -> i64 {
+    assert_eq!(response.status(), status);
+    let body: Value = response.json().await.unwrap();
+    body["record_id"]
+        .as_i64()
+        .unwrap_or_else(|| panic!("no record id in {body}"))
+}
+
+/// Whether a job read by `TestApp::job` has DLI's `status`.
+pub fn status_is(status: &'static str) -> impl Fn(&Value) -> bool {
+    move |job| job["summary"]["status"] == status
+}
 
 /// DLI's request JSON for a job that passes every rule, named `name`.
 pub fn job_request(name: &str) -> Value {
@@ -29,6 +44,11 @@ impl TestApp {
             request = request.header("Idempotency-Key", key);
         }
         request.send().await.expect("request reaches the portal")
+    }
+
+    /// Creates a job that passes every rule through the REST API; its record id.
+    pub async fn create_job(&self, name: &str) -> i64 {
+        record_id_of(self.post_job(&job_request(name), None).await, 201).await
     }
 
     /// Calls a server function that takes its arguments as JSON.
@@ -60,16 +80,11 @@ impl TestApp {
 
     /// Waits (up to 10 s) until the job's record satisfies `done`, and returns it.
     pub async fn job_when(&self, record_id: i64, done: impl Fn(&Value) -> bool) -> Value {
-        for _ in 0..200 {
+        let what = format!("job {record_id} getting there");
+        eventually(&what, Duration::from_secs(10), async || {
             let job = self.job(record_id).await;
-            if done(&job) {
-                return job;
-            }
-            tokio::time::sleep(std::time::Duration::from_millis(50)).await;
-        }
-        panic!(
-            "job {record_id} never got there: {}",
-            self.job(record_id).await
-        );
+            done(&job).then_some(job)
+        })
+        .await
     }
 }

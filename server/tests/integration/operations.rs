@@ -1,7 +1,7 @@
 //! Running the portal: request ids, the readiness probe (database and DLI configuration) and
 //! the Prometheus metrics for HTTP requests, DLI calls and created jobs.
 
-use crate::helpers::{TestApp, set_faults, spawn_app, spawn_app_for, spawn_app_with, spawn_sim};
+use crate::helpers::{TestApp, fail_always, spawn_app, spawn_app_for, spawn_app_with, spawn_sim};
 use crate::jobs::job_request;
 use crate::pg;
 use serde_json::{Value, json};
@@ -10,12 +10,8 @@ use serde_json::{Value, json};
 async fn a_request_id_given_by_the_proxy_is_echoed_back() {
     let app = spawn_app().await;
     let response = app
-        .client
-        .get(app.url("/healthz"))
-        .header("x-request-id", "nginx-5f2c9a")
-        .send()
-        .await
-        .unwrap();
+        .get_with("/healthz", &[("x-request-id", "nginx-5f2c9a")])
+        .await;
     assert_eq!(response.headers()["x-request-id"], "nginx-5f2c9a");
 }
 
@@ -124,15 +120,9 @@ async fn metrics_count_http_requests_by_route_dli_calls_by_outcome_and_created_j
     let posted =
         r#"dli_portal_http_requests_total{route="/api/v1/jobs",method="POST",status="201"}"#;
 
-    let response = app.post_job(&job_request("counted"), None).await;
-    assert_eq!(response.status(), 201);
-    let record: Value = response.json().await.unwrap();
-    app.job(record["record_id"].as_i64().unwrap()).await;
-    set_faults(
-        &sim,
-        json!({"create": {"status": 503, "status_share": 1.0}}),
-    )
-    .await;
+    let record = app.create_job("counted").await;
+    app.job(record).await;
+    fail_always(&sim, "create", 503).await;
     let refused = app.post_job(&job_request("not_counted"), None).await;
     assert_eq!(refused.status(), 502);
 

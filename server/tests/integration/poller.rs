@@ -1,7 +1,7 @@
 //! Several portal instances on one PostgreSQL history: exactly one polls DLI at a time, and
 //! another takes over when it stops.
 
-use crate::helpers::{TestApp, spawn_app_with};
+use crate::helpers::{TestApp, eventually, spawn_app_with};
 use crate::pg;
 use std::time::Duration;
 
@@ -16,20 +16,21 @@ async fn instance(database_url: &str) -> TestApp {
 
 /// Waits (up to 5 s) until exactly one of `apps` leads, and returns its index.
 async fn the_one_leader(apps: &[&TestApp]) -> usize {
-    for _ in 0..100 {
-        let leaders: Vec<usize> = (0..apps.len())
-            .filter(|&at| apps[at].portal.is_polling())
-            .collect();
-        if let [leader] = leaders[..] {
-            return leader;
-        }
-        assert!(
-            leaders.len() <= 1,
-            "two instances poll at once: {leaders:?}"
-        );
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
-    panic!("no instance took the lead");
+    eventually(
+        "one instance taking the lead",
+        Duration::from_secs(5),
+        async || {
+            let leaders: Vec<usize> = (0..apps.len())
+                .filter(|&at| apps[at].portal.is_polling())
+                .collect();
+            assert!(
+                leaders.len() <= 1,
+                "two instances poll at once: {leaders:?}"
+            );
+            leaders.first().copied()
+        },
+    )
+    .await
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -55,12 +56,12 @@ async fn exactly_one_instance_polls_and_another_takes_over_when_it_stops() {
         .stop()
         .await
         .expect("the leader stops cleanly");
-    for _ in 0..100 {
-        if staying.portal.is_polling() {
-            database.drop_database().await;
-            return;
-        }
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
-    panic!("the other instance never took over");
+    let took_over = async || staying.portal.is_polling().then_some(());
+    eventually(
+        "the other instance taking over",
+        Duration::from_secs(5),
+        took_over,
+    )
+    .await;
+    database.drop_database().await;
 }

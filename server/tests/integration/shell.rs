@@ -43,13 +43,7 @@ async fn an_unknown_url_gets_the_404_page_with_status_404() {
 async fn html_is_compressed_with_brotli_or_gzip_as_the_client_asks() {
     let app = spawn_app().await;
     for encoding in ["br", "gzip"] {
-        let response = app
-            .client
-            .get(app.url("/"))
-            .header("accept-encoding", encoding)
-            .send()
-            .await
-            .unwrap();
+        let response = app.get_with("/", &[("accept-encoding", encoding)]).await;
         assert_eq!(response.status(), 200);
         assert_eq!(response.headers()["content-encoding"], encoding);
     }

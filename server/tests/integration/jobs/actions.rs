@@ -1,26 +1,15 @@
 //! Start, stop and delete from the history, and the status poller that keeps records in step
 //! with DLI without anyone asking.
 
-use super::job_request;
-use crate::helpers::{TestApp, sim_jobs, spawn_app_for, spawn_sim};
+use super::{job_request, record_id_of, status_is};
+use crate::helpers::{sim_jobs, spawn_app_for, spawn_sim};
 use serde_json::{Value, json};
-
-async fn create(app: &TestApp, name: &str) -> i64 {
-    let response = app.post_job(&job_request(name), None).await;
-    assert_eq!(response.status(), 201);
-    let created: Value = response.json().await.unwrap();
-    created["record_id"].as_i64().unwrap()
-}
-
-fn status_is(status: &'static str) -> impl Fn(&Value) -> bool {
-    move |job| job["summary"]["status"] == status
-}
 
 #[tokio::test]
 async fn start_then_stop_moves_the_job_through_dli_s_lifecycle() {
     let sim = spawn_sim().await;
     let app = spawn_app_for(&sim).await;
-    let record = create(&app, "lifecycle").await;
+    let record = app.create_job("lifecycle").await;
     let id = record.to_string();
 
     let started = app.call_form("start_job", &[("id", &id)]).await;
@@ -48,7 +37,7 @@ async fn start_then_stop_moves_the_job_through_dli_s_lifecycle() {
 async fn delete_removes_the_job_from_dli_and_keeps_its_history() {
     let sim = spawn_sim().await;
     let app = spawn_app_for(&sim).await;
-    let record = create(&app, "to_delete").await;
+    let record = app.create_job("to_delete").await;
 
     let deleted = app
         .call_form("delete_job", &[("id", &record.to_string())])
@@ -61,9 +50,11 @@ async fn delete_removes_the_job_from_dli_and_keeps_its_history() {
     let again = app
         .call_form("start_job", &[("id", &record.to_string())])
         .await;
-    assert!(
-        !again.status().is_success(),
-        "a deleted job cannot be started"
+    assert!(!again.status().is_success());
+    let refusal: Value = again.json().await.unwrap();
+    assert_eq!(
+        refusal["Rejected"]["code"], "deleted",
+        "a deleted job cannot be started: {refusal}"
     );
 }
 
@@ -71,7 +62,7 @@ async fn delete_removes_the_job_from_dli_and_keeps_its_history() {
 async fn the_history_lists_newest_first_and_filters_by_queue_name_and_status() {
     let sim = spawn_sim().await;
     let app = spawn_app_for(&sim).await;
-    let first = create(&app, "alpha_job").await;
+    let first = app.create_job("alpha_job").await;
     let mut second = job_request("beta_job");
     second["queue_name"] = json!("flink_queue_2");
     assert_eq!(app.post_job(&second, None).await.status(), 201);
@@ -106,17 +97,32 @@ async fn the_poller_follows_a_started_job_to_running_without_anyone_asking() {
     let app = spawn_app_for(&sim).await;
     let mut request = job_request("followed");
     request["start"] = json!(true);
-    let created: Value = app.post_job(&request, None).await.json().await.unwrap();
-    let record = created["record_id"].as_i64().unwrap();
+    let record = record_id_of(app.post_job(&request, None).await, 201).await;
 
-    // Only the poller can move the record on: nothing else asks DLI about it from here.
-    let store = &app.portal.state.store;
-    for _ in 0..100 {
-        let status = store.get(record).await.unwrap().unwrap().status;
-        if status.as_deref() == Some("job_running") {
-            return;
-        }
-        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
-    }
-    panic!("the poller never recorded job_running");
+    // Reading the job back asks only the store: the poller alone can move the record on.
+    app.job_when(record, status_is("job_running")).await;
+}
+
+#[tokio::test]
+async fn a_page_s_statuses_come_back_in_one_call_for_the_jobs_that_exist() {
+    let sim = spawn_sim().await;
+    let app = spawn_app_for(&sim).await;
+    let first = app.create_job("first_watched").await;
+    let second = app.create_job("second_watched").await;
+
+    let answer = app
+        .call_json("job_statuses", &json!({"ids": [first, 999_999, second]}))
+        .await;
+
+    assert_eq!(answer.status(), 200);
+    let summaries: Vec<Value> = answer.json().await.unwrap();
+    let mut found: Vec<(i64, &str)> = summaries
+        .iter()
+        .map(|job| (job["id"].as_i64().unwrap(), job["name"].as_str().unwrap()))
+        .collect();
+    found.sort();
+    assert_eq!(
+        found,
+        [(first, "first_watched"), (second, "second_watched")]
+    );
 }

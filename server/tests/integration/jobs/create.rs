@@ -1,6 +1,6 @@
 //! Creating jobs: what reaches DLI, what the history keeps, and what each caller is told.
 
-use super::job_request;
+use super::{job_request, status_is};
 use crate::helpers::{sim_count, sim_jobs, spawn_app_for, spawn_sim};
 use serde_json::{Value, json};
 
@@ -164,9 +164,7 @@ async fn start_true_runs_the_job_after_creating_it() {
     assert_eq!(created["start_problem"], Value::Null);
     assert_eq!(sim_count(&sim, "run").await, 1);
     let record = created["record_id"].as_i64().unwrap();
-    let running = app
-        .job_when(record, |job| job["summary"]["status"] == "job_running")
-        .await;
+    let running = app.job_when(record, status_is("job_running")).await;
     assert!(
         running["timeline"].as_array().unwrap().len() >= 2,
         "{running}"

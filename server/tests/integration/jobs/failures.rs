@@ -1,21 +1,16 @@
 //! Nothing is lost when DLI fails: every failure ends with one record in the right outcome and
 //! at most one DLI job, reconciled against DLI's job list when the answer never came.
 
-use super::job_request;
-use crate::helpers::{TestApp, client_for, set_faults, sim_jobs, spawn_app_for, spawn_sim};
+use super::{job_request, record_id_of};
+use crate::helpers::{
+    TestApp, client_for, fail_always, set_faults, sim_jobs, spawn_app_for, spawn_sim,
+};
+use crate::store::insert_new;
 use app::server::{
     jobs::{now_ms, reconcile},
-    store::{Inserted, NewAttempt},
+    store::NewAttempt,
 };
 use serde_json::{Value, json};
-
-async fn record_id_of(response: reqwest::Response, status: u16) -> i64 {
-    assert_eq!(response.status(), status);
-    let body: Value = response.json().await.unwrap();
-    body["record_id"]
-        .as_i64()
-        .unwrap_or_else(|| panic!("no record id in {body}"))
-}
 
 async fn outcome(app: &TestApp, record: i64) -> String {
     app.job(record).await["summary"]["outcome"]
@@ -28,11 +23,7 @@ async fn outcome(app: &TestApp, record: i64) -> String {
 async fn a_dli_500_leaves_an_unknown_record_that_reconciles_to_failed_when_dli_has_no_job() {
     let sim = spawn_sim().await;
     let app = spawn_app_for(&sim).await;
-    set_faults(
-        &sim,
-        json!({"create": {"status": 500, "status_share": 1.0}}),
-    )
-    .await;
+    fail_always(&sim, "create", 500).await;
 
     let record = record_id_of(app.post_job(&job_request("hit_a_500"), None).await, 504).await;
 
@@ -46,11 +37,7 @@ async fn a_dli_500_leaves_an_unknown_record_that_reconciles_to_failed_when_dli_h
 async fn a_dli_503_is_a_failed_create_with_nothing_on_dli() {
     let sim = spawn_sim().await;
     let app = spawn_app_for(&sim).await;
-    set_faults(
-        &sim,
-        json!({"create": {"status": 503, "status_share": 1.0}}),
-    )
-    .await;
+    fail_always(&sim, "create", 503).await;
 
     let response = app.post_job(&job_request("hit_a_503"), None).await;
 
@@ -118,14 +105,8 @@ async fn a_crash_between_the_two_writes_is_reconciled_either_way() {
         start_requested: false,
         request_body: job_request(name).to_string(),
     };
-    let reached = match store.insert_attempt(&attempt("reached_dli")).await.unwrap() {
-        Inserted::New(record) => record.id,
-        Inserted::Existing(_) => unreachable!("a fresh key"),
-    };
-    let never_sent = match store.insert_attempt(&attempt("never_sent")).await.unwrap() {
-        Inserted::New(record) => record.id,
-        Inserted::Existing(_) => unreachable!("a fresh key"),
-    };
+    let reached = insert_new(store, &attempt("reached_dli")).await.id;
+    let never_sent = insert_new(store, &attempt("never_sent")).await.id;
     let made = client_for(&sim)
         .create_flink_jar_job(&job_request("reached_dli").to_string())
         .await
@@ -144,11 +125,7 @@ async fn a_crash_between_the_two_writes_is_reconciled_either_way() {
 async fn throttling_by_dli_is_answered_429_with_a_retry_after() {
     let sim = spawn_sim().await;
     let app = spawn_app_for(&sim).await;
-    set_faults(
-        &sim,
-        json!({"create": {"status": 429, "status_share": 1.0}}),
-    )
-    .await;
+    fail_always(&sim, "create", 429).await;
 
     let response = app.post_job(&job_request("throttled"), None).await;
 

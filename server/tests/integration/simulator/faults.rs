@@ -3,7 +3,7 @@
 
 use crate::{
     dli_client::job_body,
-    helpers::{client_for, set_faults, sim_count, sim_jobs, sim_settings, spawn_sim},
+    helpers::{client_for, put_faults, set_faults, sim_count, sim_jobs, sim_settings, spawn_sim},
 };
 use app::server::dli::{DliClient, DliErrorKind, ListJobsQuery, QueueType};
 use serde_json::json;
@@ -162,14 +162,8 @@ async fn run_and_stop_are_retried_only_when_dli_surely_did_nothing() {
 #[tokio::test]
 async fn the_fault_plan_refuses_statuses_dli_would_not_send() {
     let sim = spawn_sim().await;
-    let url = format!("{}/_sim/faults", sim.base_url);
     let plan = json!({"create": {"status": 418, "status_share": 1.0}});
-    let response = reqwest::Client::new()
-        .put(url)
-        .json(&plan)
-        .send()
-        .await
-        .unwrap();
+    let response = put_faults(&sim, &plan).await;
     assert_eq!(response.status(), 400);
     assert!(response.text().await.unwrap().contains("418"));
 }
