@@ -2,7 +2,8 @@
 //! only when the TCP peer is a trusted proxy; the same headers from anyone else are refused
 //! with 403 and logged. With `--require-user`, a request without an identity gets 401 and a
 //! page saying to sign in through the proxy. The client address for logs comes from
-//! X-Forwarded-For only through a trusted proxy.
+//! X-Forwarded-For only through a trusted proxy. The probes (`/healthz`, `/readyz`,
+//! `/metrics`) are routed outside this check.
 
 use app::server::{access::Identity, state::AppState};
 use axum::{
@@ -12,9 +13,6 @@ use axum::{
     response::{Html, IntoResponse, Response},
 };
 use std::net::{IpAddr, SocketAddr};
-
-/// Paths that answer without an identity: probes and metrics scrapers have none.
-const OPEN_PATHS: [&str; 3] = ["/healthz", "/readyz", "/metrics"];
 
 pub async fn identify(
     State(state): State<AppState>,
@@ -50,10 +48,7 @@ pub async fn identify(
         None
     };
     let path = request.uri().path();
-    let open = OPEN_PATHS
-        .iter()
-        .any(|open| path.strip_prefix(&state.base_path) == Some(open));
-    if identity.is_none() && access.require_user && !open {
+    if identity.is_none() && access.require_user {
         tracing::info!(%client, path, "request without an identity refused");
         return sign_in_page();
     }

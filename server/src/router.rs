@@ -44,10 +44,12 @@ pub fn build(state: AppState) -> Router {
         },
         move || shell(options.clone()),
     );
-    let mut router = Router::new()
+    // Probes and metrics scrapers have no identity: these answer outside the identity check.
+    let probes = Router::new()
         .route(&at("/healthz"), get(|| async { "ok" }))
         .route(&at("/readyz"), get(ops::readyz))
-        .route(&at("/metrics"), get(ops::metrics))
+        .route(&at("/metrics"), get(ops::metrics));
+    let mut router = Router::new()
         .route(&at("/api/v1/jobs"), post(rest::create_job))
         .route(&at("/api/v1/jobs/{id}"), get(rest::get_job))
         .route(&at("/api/{*function}"), any(server_function))
@@ -76,6 +78,7 @@ pub fn build(state: AppState) -> Router {
             state.clone(),
             identify,
         ))
+        .merge(probes)
         .layer(CompressionLayer::new());
     middleware::apply(router, &state).with_state(state)
 }

@@ -21,6 +21,21 @@ pub struct JobDraft {
     pub copied_from: Option<i64>,
 }
 
+impl JobDraft {
+    /// The form as given, with no errors yet, no queues known and copied from nothing.
+    pub fn new(form: JobForm, idempotency_key: String, start: bool) -> JobDraft {
+        JobDraft {
+            form,
+            idempotency_key,
+            start,
+            errors: FieldErrors::default(),
+            problem: None,
+            queues: Vec::new(),
+            copied_from: None,
+        }
+    }
+}
+
 /// A job DLI created.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct CreatedJob {

@@ -2,6 +2,7 @@
 
 pub mod action_form;
 pub mod auto_refresh;
+pub mod error_banner;
 pub mod field;
 pub mod form_state;
 pub mod header;

@@ -3,7 +3,8 @@
 
 use crate::api::{HistoryFilters, HistoryPage, JobSummary, job_statuses, list_jobs};
 use crate::components::{
-    auto_refresh::refresh_every, local_time::LocalTime, status_badge::StatusBadge,
+    auto_refresh::refresh_every, error_banner::ErrorBanner, local_time::LocalTime,
+    status_badge::StatusBadge,
 };
 use crate::portal_info::use_portal_info;
 use leptos::prelude::*;
@@ -46,10 +47,7 @@ pub fn HistoryPage() -> impl IntoView {
             {move || Suspend::new(async move {
                 match page.await {
                     Ok(page) => view! { <History page filters=filters.get_untracked() /> }.into_any(),
-                    Err(error) => {
-                        view! { <p class="banner banner-error" role="alert">{error.to_string()}</p> }
-                            .into_any()
-                    }
+                    Err(error) => view! { <ErrorBanner error /> }.into_any(),
                 }
             })}
         </Transition>

@@ -4,8 +4,8 @@
 
 use crate::api::{DeleteJob, JobDetails, StartJob, StopJob, get_job};
 use crate::components::{
-    action_form::ActionFormAt, auto_refresh::refresh_every, local_time::LocalTime,
-    status_badge::StatusBadge,
+    action_form::ActionFormAt, auto_refresh::refresh_every, error_banner::ErrorBanner,
+    local_time::LocalTime, status_badge::StatusBadge,
 };
 use crate::error::AppError;
 use crate::pages::not_found::NotFound;
@@ -36,10 +36,7 @@ pub fn JobDetailPage() -> impl IntoView {
                 match details.await {
                     Ok(details) => view! { <Job details /> }.into_any(),
                     Err(AppError::NotFound) => view! { <NotFound /> }.into_any(),
-                    Err(error) => {
-                        view! { <p class="banner banner-error" role="alert">{error.to_string()}</p> }
-                            .into_any()
-                    }
+                    Err(error) => view! { <ErrorBanner error /> }.into_any(),
                 }
             })}
         </Suspense>

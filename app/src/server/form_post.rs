@@ -4,9 +4,12 @@
 
 use super::request::Caller;
 use super::state::AppState;
-use super::{http_status::status_of, jobs};
+use super::{
+    http_status::{retry_after, status_of},
+    jobs,
+};
 use crate::api::JobDraft;
-use crate::domain::{FieldErrors, JobForm};
+use crate::domain::JobForm;
 use crate::error::AppError;
 use crate::pages::new_job::rows;
 use crate::shell;
@@ -49,15 +52,7 @@ pub async fn post_new_job(State(state): State<AppState>, request: Request) -> Re
             .into_response();
     };
     let caller = Caller::from_parts(state.clone(), &parts);
-    let mut draft = JobDraft {
-        form,
-        idempotency_key: submission.idempotency_key.clone(),
-        start: submission.start,
-        errors: FieldErrors::default(),
-        problem: None,
-        queues: state.queues().await,
-        copied_from: None,
-    };
+    let mut draft = JobDraft::new(form, submission.idempotency_key.clone(), submission.start);
     let row_button = submission.add.as_deref().or(submission.remove.as_deref());
     if let Some((list, row)) = row_button.and_then(rows::find) {
         match row {
@@ -78,14 +73,15 @@ pub async fn post_new_job(State(state): State<AppState>, request: Request) -> Re
             let base = &state.base_path;
             Redirect::to(&format!("{base}/jobs/{}?created=1", created.record_id)).into_response()
         }
-        Err(AppError::Invalid(errors)) => {
-            draft.errors = errors;
-            render(state, parts, draft, StatusCode::UNPROCESSABLE_ENTITY).await
-        }
-        Err(problem) => {
-            let status = status_of(&problem);
-            draft.problem = Some(problem);
-            render(state, parts, draft, status).await
+        Err(error) => {
+            let (status, retry) = (status_of(&error), retry_after(&error));
+            match error {
+                AppError::Invalid(errors) => draft.errors = errors,
+                problem => draft.problem = Some(problem),
+            }
+            let mut response = render(state, parts, draft, status).await;
+            response.headers_mut().extend(retry);
+            response
         }
     }
 }
@@ -94,9 +90,10 @@ pub async fn post_new_job(State(state): State<AppState>, request: Request) -> Re
 async fn render(
     state: AppState,
     parts: axum::http::request::Parts,
-    draft: JobDraft,
+    mut draft: JobDraft,
     status: StatusCode,
 ) -> Response {
+    draft.queues = state.queues().await;
     let options = state.leptos_options.clone();
     let handler = leptos_axum::render_app_async_with_context(
         move || {

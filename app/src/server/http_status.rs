@@ -1,8 +1,18 @@
-//! The HTTP status that fits each `AppError`, for the REST API and for pages rendered after a
-//! post.
+//! The HTTP status that fits each `AppError`, and the header that goes with it, for the REST
+//! API and for pages rendered after a post or with an error.
 
 use crate::error::{AppError, Upstream};
-use axum::http::StatusCode;
+use axum::http::{HeaderName, HeaderValue, StatusCode, header};
+
+/// `Retry-After`, when the error is throttling: when to send the request again.
+pub fn retry_after(error: &AppError) -> Option<(HeaderName, HeaderValue)> {
+    match error {
+        AppError::Throttled { retry_after_secs } => {
+            Some((header::RETRY_AFTER, HeaderValue::from(*retry_after_secs)))
+        }
+        _ => None,
+    }
+}
 
 pub fn status_of(error: &AppError) -> StatusCode {
     match error {

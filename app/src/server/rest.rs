@@ -2,7 +2,7 @@
 //! optional `"start": true`) and an optional `Idempotency-Key` header, and goes through the
 //! same service as the form; `GET /api/v1/jobs/{id}` reads one job back.
 
-use super::http_status::status_of;
+use super::http_status::{retry_after, status_of};
 use super::jobs;
 use super::request::Caller;
 use super::state::AppState;
@@ -84,11 +84,6 @@ fn error_response(error: &AppError) -> Response {
         _ => {}
     }
     let mut response = (status_of(error), Json(body)).into_response();
-    if let AppError::Throttled { retry_after_secs } = error {
-        response.headers_mut().insert(
-            header::RETRY_AFTER,
-            retry_after_secs.to_string().parse().expect("digits"),
-        );
-    }
+    response.headers_mut().extend(retry_after(error));
     response
 }

@@ -9,6 +9,7 @@ mod sections;
 mod summary;
 
 use crate::api::{CreateJob, CreatedJob, JobDraft, new_job_draft};
+use crate::components::error_banner::ErrorBanner;
 use crate::components::form_state::FormState;
 use crate::components::rows_editor::focus_later;
 use crate::error::AppError;
@@ -37,10 +38,7 @@ pub fn NewJobPage() -> impl IntoView {
             {move || Suspend::new(async move {
                 match draft.await {
                     Ok(draft) => view! { <JobFormView draft /> }.into_any(),
-                    Err(error) => {
-                        view! { <p class="banner banner-error" role="alert">{error.to_string()}</p> }
-                            .into_any()
-                    }
+                    Err(error) => view! { <ErrorBanner error /> }.into_any(),
                 }
             })}
         </Suspense>

@@ -20,13 +20,9 @@ pub async fn draft(caller: &Caller, copy_of: Option<i64>) -> Result<JobDraft, Ap
         None => JobForm::default(),
     };
     Ok(JobDraft {
-        form,
-        idempotency_key: new_idempotency_key(),
-        start: false,
-        errors: FieldErrors::default(),
-        problem: None,
         queues: caller.state.queues().await,
         copied_from: copy_of,
+        ..JobDraft::new(form, new_idempotency_key(), false)
     })
 }
 

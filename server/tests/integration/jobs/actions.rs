@@ -126,3 +126,15 @@ async fn a_page_s_statuses_come_back_in_one_call_for_the_jobs_that_exist() {
         [(first, "first_watched"), (second, "second_watched")]
     );
 }
+
+#[tokio::test]
+async fn a_history_link_with_a_tampered_page_cursor_is_answered_422_saying_why() {
+    let sim = spawn_sim().await;
+    let app = spawn_app_for(&sim).await;
+
+    let page = app.get("/jobs?cursor=not-a-cursor").await;
+
+    assert_eq!(page.status(), 422);
+    let html = page.text().await.unwrap();
+    assert!(html.contains("cursor: This page link is broken"), "{html}");
+}

@@ -1,7 +1,7 @@
 //! The job form posted by a browser without JavaScript: the server validates, creates and
 //! redirects, or sends the page back with the values kept and the errors shown.
 
-use crate::helpers::{TestApp, sim_count, sim_jobs, spawn_app_for, spawn_sim};
+use crate::helpers::{TestApp, fail_always, sim_count, sim_jobs, spawn_app_for, spawn_sim};
 
 async fn post_form(app: &TestApp, fields: &[(&str, &str)]) -> reqwest::Response {
     app.client
@@ -116,4 +116,23 @@ async fn the_remove_row_button_drops_that_row() {
 
     assert!(!page.contains(r#"value="team""#));
     assert!(page.contains(r#"value="owner""#));
+}
+
+#[tokio::test]
+async fn a_throttled_post_shows_the_form_again_and_says_when_to_retry() {
+    let sim = spawn_sim().await;
+    let app = spawn_app_for(&sim).await;
+    fail_always(&sim, "create", 429).await;
+
+    let response = post_form(&app, VALID).await;
+
+    assert_eq!(response.status(), 429);
+    let wait = response.headers()["retry-after"]
+        .to_str()
+        .unwrap()
+        .to_owned();
+    let html = response.text().await.unwrap();
+    assert!(html.contains(&format!("Try again in {wait} s")), "{html}");
+    assert!(html.contains("posted_without_js"), "the values are kept");
+    assert!(sim_jobs(&sim).await.is_empty());
 }
