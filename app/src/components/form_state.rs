@@ -1,7 +1,7 @@
 //! The state of a job form on the page: the values, which fields were left, the errors to
 //! show, and typed lenses that bind each input to its field of `JobForm`.
 
-use crate::domain::{FieldErrors, JobForm};
+use crate::domain::{FieldErrors, JobForm, JobSpec};
 use crate::guardrails::Guardrails;
 use leptos::prelude::*;
 use std::collections::BTreeSet;
@@ -40,7 +40,9 @@ pub struct FormState {
     /// Errors the server found (a post without JavaScript, or DLI's own refusal); each is
     /// dropped as soon as its field is edited.
     pub server_errors: RwSignal<FieldErrors>,
-    /// The shared rules, run again on every change.
+    /// The shared rules, run once per change: the spec DLI would get, or what to fix.
+    pub parsed: Memo<Result<JobSpec, FieldErrors>>,
+    /// The rules' errors and the team's guardrails' on fields the rules let through.
     pub local_errors: Memo<FieldErrors>,
 }
 
@@ -48,13 +50,21 @@ impl FormState {
     pub fn new(form: JobForm, server_errors: FieldErrors, guardrails: Guardrails) -> Self {
         let submitted = !server_errors.is_empty();
         let form = RwSignal::new(form);
+        let parsed = Memo::new(move |_| form.with(JobForm::parse));
         Self {
             form,
             touched: RwSignal::new(BTreeSet::new()),
             submitted: RwSignal::new(submitted),
             server_errors: RwSignal::new(server_errors),
+            parsed,
             local_errors: Memo::new(move |_| {
-                form.with(|form| rules_and_guardrails(form, &guardrails))
+                let mut errors =
+                    parsed.with(|parsed| parsed.as_ref().err().cloned().unwrap_or_default());
+                let guarded = form.with(|form| guardrails.check(form));
+                for (path, message) in guarded.in_form_order() {
+                    errors.insert(path, message);
+                }
+                errors
             }),
         }
     }
@@ -83,8 +93,7 @@ impl FormState {
         {
             return Some(message);
         }
-        let shown = self.submitted.get() || self.touched.with(|touched| touched.contains(path));
-        shown
+        self.shows_local(path)
             .then(|| {
                 self.local_errors
                     .with(|errors| errors.get(path).map(str::to_owned))
@@ -106,25 +115,22 @@ impl FormState {
     /// Whether any of these fields (or rows of these lists) has an error to show: a folded
     /// group opens when it does.
     pub fn has_error_under(&self, names: &'static [&'static str]) -> bool {
-        let matches = |path: &str| {
-            names.iter().any(|name| {
-                path == *name
-                    || path
-                        .strip_prefix(name)
-                        .is_some_and(|rest| rest.starts_with('.'))
-            })
-        };
-        let server = self
-            .server_errors
-            .with(|errors| errors.in_form_order().any(|(path, _)| matches(path)));
+        let server = self.server_errors.with(|errors| {
+            errors
+                .in_form_order()
+                .any(|(path, _)| is_under(path, names))
+        });
         server
             || self.local_errors.with(|errors| {
-                errors.in_form_order().any(|(path, _)| {
-                    matches(path)
-                        && (self.submitted.get()
-                            || self.touched.with(|touched| touched.contains(path)))
-                })
+                errors
+                    .in_form_order()
+                    .any(|(path, _)| is_under(path, names) && self.shows_local(path))
             })
+    }
+
+    /// Whether the rules' error for `path` shows yet: once it was left, or after a submit.
+    fn shows_local(&self, path: &str) -> bool {
+        self.submitted.get() || self.touched.with(|touched| touched.contains(path))
     }
 
     /// Whether any of these fields (or rows of these lists) holds a value: a folded group
@@ -143,15 +149,9 @@ impl FormState {
             _ => false,
         };
         form.as_object().is_some_and(|fields| {
-            fields.iter().any(|(key, value)| {
-                let under = names.iter().any(|name| {
-                    key == name
-                        || key
-                            .strip_prefix(name)
-                            .is_some_and(|rest| rest.starts_with('.'))
-                });
-                under && filled(value)
-            })
+            fields
+                .iter()
+                .any(|(key, value)| is_under(key, names) && filled(value))
         })
     }
 
@@ -175,13 +175,12 @@ impl FormState {
     }
 }
 
-/// The shared rules first; the team's guardrails on fields the rules let through.
-fn rules_and_guardrails(form: &JobForm, guardrails: &Guardrails) -> FieldErrors {
-    let mut errors = form.parse().err().unwrap_or_default();
-    for (path, message) in guardrails.check(form).in_form_order() {
-        errors.insert(path, message);
-    }
-    errors
+/// Whether `path` is one of `names`, or a row or column of one of those lists.
+fn is_under(path: &str, names: &[&str]) -> bool {
+    names.iter().any(|name| {
+        path.strip_prefix(name)
+            .is_some_and(|rest| rest.is_empty() || rest.starts_with('.'))
+    })
 }
 
 pub fn use_form_state() -> FormState {

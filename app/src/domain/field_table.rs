@@ -58,11 +58,6 @@ pub const FIELDS: &[FieldInfo] = &[
         "Files the job reads, one per row; load them with getResource(\"userData/<file name>\").",
     ),
     info(
-        "resource_config_version",
-        "Resource model",
-        "v1 sizes the job in CUs; v2 sets CPU and memory per JobManager and TaskManager.",
-    ),
-    info(
         "cu_number",
         "CUs",
         "Compute units for the whole job (1 CU = 1 vCPU and 4 GB), 2 to 400; DLI's default is 2.",
@@ -86,36 +81,6 @@ pub const FIELDS: &[FieldInfo] = &[
         "tm_slot_num",
         "Slots per TaskManager",
         "Task slots in each TaskManager; empty lets DLI derive it from the CUs and parallelism.",
-    ),
-    info(
-        "resource_config.max_slot",
-        "Slots per TaskManager (v2)",
-        "Task slots in each TaskManager; DLI's default is 1.",
-    ),
-    info(
-        "resource_config.parallel_number",
-        "Parallelism (v2)",
-        "Parallel instances of each operator, 1 to 2000; DLI's default is 1.",
-    ),
-    info(
-        "resource_config.jobmanager_resource_spec.cpu",
-        "JobManager vCPUs",
-        "CPU cores for the JobManager, at least 0.5; DLI's default is 1.",
-    ),
-    info(
-        "resource_config.jobmanager_resource_spec.memory",
-        "JobManager memory",
-        "Such as 4GB or 4096MB (a bare number means GB), at least 2GB; DLI's default is 4GB.",
-    ),
-    info(
-        "resource_config.taskmanager_resource_spec.cpu",
-        "TaskManager vCPUs",
-        "CPU cores for each TaskManager, at least 0.5; DLI's default is 1.",
-    ),
-    info(
-        "resource_config.taskmanager_resource_spec.memory",
-        "TaskManager memory",
-        "Such as 4GB or 4096MB (a bare number means GB), at least 2GB; DLI's default is 4GB.",
     ),
     info(
         "restart_when_exception",
@@ -221,6 +186,41 @@ pub const FIELDS: &[FieldInfo] = &[
         "execution_agency_urn",
         "Agency",
         "An IAM agency that lets the job use your other cloud services (Flink 1.15 and later).",
+    ),
+    info(
+        "resource_config_version",
+        "Resource model",
+        "v1 sizes the job in CUs; v2 sets CPU and memory per JobManager and TaskManager.",
+    ),
+    info(
+        "resource_config.max_slot",
+        "Slots per TaskManager (v2)",
+        "Task slots in each TaskManager; DLI's default is 1.",
+    ),
+    info(
+        "resource_config.parallel_number",
+        "Parallelism (v2)",
+        "Parallel instances of each operator, 1 to 2000; DLI's default is 1.",
+    ),
+    info(
+        "resource_config.jobmanager_resource_spec.cpu",
+        "JobManager vCPUs",
+        "CPU cores for the JobManager, at least 0.5; DLI's default is 1.",
+    ),
+    info(
+        "resource_config.jobmanager_resource_spec.memory",
+        "JobManager memory",
+        "Such as 4GB or 4096MB (a bare number means GB), at least 2GB; DLI's default is 4GB.",
+    ),
+    info(
+        "resource_config.taskmanager_resource_spec.cpu",
+        "TaskManager vCPUs",
+        "CPU cores for each TaskManager, at least 0.5; DLI's default is 1.",
+    ),
+    info(
+        "resource_config.taskmanager_resource_spec.memory",
+        "TaskManager memory",
+        "Such as 4GB or 4096MB (a bare number means GB), at least 2GB; DLI's default is 4GB.",
     ),
     info(
         "tags",

@@ -8,9 +8,9 @@ use leptos::prelude::*;
 pub fn RequestPreview() -> impl IntoView {
     let state = use_form_state();
     let preview = Memo::new(move |_| {
-        state.form.with(|form| match form.parse() {
+        state.parsed.with(|parsed| match parsed {
             // The spec serialises its fields in DLI's order; only the indentation differs.
-            Ok(spec) => Ok(serde_json::to_string_pretty(&spec).unwrap_or_default()),
+            Ok(spec) => Ok(serde_json::to_string_pretty(spec).unwrap_or_default()),
             Err(errors) => Err(errors.len()),
         })
     });

@@ -2,6 +2,7 @@
 //! server uses them to add or remove a row for a browser without JavaScript.
 
 use crate::components::rows_editor::{Column, RowList};
+use crate::domain::fields::split_row_path;
 use crate::lens;
 
 const LOG_LEVELS: &[(&str, &str)] = &[
@@ -94,8 +95,8 @@ pub const ALL: [RowList; 5] = [
 
 /// The row list an `_add` / `_remove` button names (`tags`, `tags.3`), with the row if given.
 pub fn find(button_value: &str) -> Option<(RowList, Option<usize>)> {
-    let (list, row) = match button_value.rsplit_once('.') {
-        Some((list, row)) if row.bytes().all(|b| b.is_ascii_digit()) => (list, row.parse().ok()),
+    let (list, row) = match split_row_path(button_value) {
+        Some((list, row, "")) => (list, Some(row)),
         _ => (button_value, None),
     };
     ALL.into_iter()

@@ -4,7 +4,7 @@
 use crate::components::field::field_info;
 use crate::components::form_state::use_form_state;
 use crate::components::rows_editor::focus_later;
-use crate::domain::field_id;
+use crate::domain::{field_id, fields::split_row_path};
 use leptos::prelude::*;
 
 pub const ERROR_SUMMARY_ID: &str = "error-summary";
@@ -12,11 +12,8 @@ pub const ERROR_SUMMARY_ID: &str = "error-summary";
 /// "Tag key 3" for `tags.2.key`: the label, and the row for a row field.
 fn describe(path: &str) -> String {
     let label = field_info(path).label;
-    let row = path
-        .split('.')
-        .find_map(|segment| segment.parse::<usize>().ok());
-    match row {
-        Some(row) => format!("{label} {}", row + 1),
+    match split_row_path(path) {
+        Some((_, row, _)) => format!("{label} {}", row + 1),
         None => label.to_string(),
     }
 }
