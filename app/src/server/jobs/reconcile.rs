@@ -22,7 +22,9 @@ pub async fn reconcile(state: &AppState, grace_ms: i64) {
     };
     for record in records {
         if let Err(error) = settle(state, &record).await {
+            // The others would ask the same list: wait for the next round rather than hammer DLI.
             tracing::warn!(%error, record = record.id, "reconciliation postponed: DLI's job list is unavailable");
+            return;
         }
     }
 }

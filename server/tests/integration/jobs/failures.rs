@@ -3,7 +3,7 @@
 
 use super::{job_request, record_id_of};
 use crate::helpers::{
-    TestApp, client_for, fail_always, set_faults, sim_jobs, spawn_app_for, spawn_sim,
+    TestApp, client_for, fail_always, set_faults, sim_count, sim_jobs, spawn_app_for, spawn_sim,
 };
 use crate::store::insert_new;
 use app::server::{
@@ -11,6 +11,20 @@ use app::server::{
     store::NewAttempt,
 };
 use serde_json::{Value, json};
+
+/// An attempt written now whose answer from DLI was never recorded. Reconciliation finds
+/// its job by this name and time.
+fn unanswered_attempt(name: &str) -> NewAttempt {
+    NewAttempt {
+        idempotency_key: format!("unanswered-{name}"),
+        created_at_ms: now_ms(),
+        created_by: "anonymous".into(),
+        name: name.into(),
+        queue_name: Some("flink_queue".into()),
+        start_requested: false,
+        request_body: job_request(name).to_string(),
+    }
+}
 
 async fn outcome(app: &TestApp, record: i64) -> String {
     app.job(record).await["summary"]["outcome"]
@@ -96,17 +110,12 @@ async fn a_crash_between_the_two_writes_is_reconciled_either_way() {
     let app = spawn_app_for(&sim).await;
     let store = &app.portal.state.store;
     // What a crash leaves: attempts written, DLI called (or not), the answer never recorded.
-    let attempt = |name: &str| NewAttempt {
-        idempotency_key: format!("crashed-{name}"),
-        created_at_ms: now_ms(),
-        created_by: "anonymous".into(),
-        name: name.into(),
-        queue_name: Some("flink_queue".into()),
-        start_requested: false,
-        request_body: job_request(name).to_string(),
-    };
-    let reached = insert_new(store, &attempt("reached_dli")).await.id;
-    let never_sent = insert_new(store, &attempt("never_sent")).await.id;
+    let reached = insert_new(store, &unanswered_attempt("reached_dli"))
+        .await
+        .id;
+    let never_sent = insert_new(store, &unanswered_attempt("never_sent"))
+        .await
+        .id;
     let made = client_for(&sim)
         .create_flink_jar_job(&job_request("reached_dli").to_string())
         .await
@@ -132,4 +141,25 @@ async fn throttling_by_dli_is_answered_429_with_a_retry_after() {
     assert_eq!(response.status(), 429);
     assert!(response.headers().contains_key("retry-after"));
     assert!(sim_jobs(&sim).await.is_empty());
+}
+
+#[tokio::test]
+async fn while_dli_s_job_list_fails_a_reconciliation_round_asks_it_once() {
+    let sim = spawn_sim().await;
+    let app = spawn_app_for(&sim).await;
+    let store = &app.portal.state.store;
+    let mut waiting = Vec::new();
+    for name in ["lost_first", "lost_second"] {
+        waiting.push(insert_new(store, &unanswered_attempt(name)).await.id);
+    }
+    fail_always(&sim, "list", 503).await;
+    let asked_before = sim_count(&sim, "list").await;
+
+    reconcile(&app.portal.state, 0).await;
+
+    // One record's call, retried as reads are (3 attempts); the second record waits its turn.
+    assert_eq!(sim_count(&sim, "list").await - asked_before, 3);
+    for record in waiting {
+        assert_eq!(outcome(&app, record).await, "pending");
+    }
 }
