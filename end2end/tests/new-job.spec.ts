@@ -1,3 +1,5 @@
+// The job form: every field filled, errors caught inline and summarised on submit, and the
+// same form posted by a browser without JavaScript.
 import { expect, hydrated, test } from '../harness/fixtures';
 import type { Page } from '@playwright/test';
 

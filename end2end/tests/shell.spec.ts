@@ -1,4 +1,6 @@
-import { expect, hydrated, test } from '../harness/fixtures';
+// The app shell: the home page renders and hydrates, the header's navigation works without a
+// full page load, and an unknown address gets the 404 page.
+import { expect, hydrated, navigateTo, test } from '../harness/fixtures';
 
 test('the home page renders and hydrates', async ({ page }) => {
   await page.goto('/');
