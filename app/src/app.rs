@@ -1,10 +1,10 @@
 //! The HTML shell, the top-level `App` component and its routes.
 
 use crate::components::header::Header;
+use crate::model::PortalInfo;
 use crate::pages::{
     history::HistoryPage, job_detail::JobDetailPage, new_job::NewJobPage, not_found::NotFound,
 };
-use crate::portal_info::PortalInfo;
 use leptos::prelude::*;
 use leptos_meta::{MetaTags, Stylesheet, Title, provide_meta_context};
 use leptos_router::{
@@ -51,6 +51,10 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
     }
 }
 
+/// The paths of `App`'s routes, in axum's syntax, for the server to route to the page handler.
+/// A test below fails when they and the `<Routes>` disagree.
+pub const PAGES: [&str; 3] = ["/", "/jobs", "/jobs/{id}"];
+
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
@@ -73,5 +77,22 @@ pub fn App() -> impl IntoView {
                 </Routes>
             </main>
         </Router>
+    }
+}
+
+#[cfg(all(test, feature = "ssr"))]
+mod tests {
+    use super::{App, PAGES};
+
+    #[test]
+    fn the_server_routes_exactly_the_pages_app_declares() {
+        let mut declared: Vec<String> = leptos_axum::generate_route_list(App)
+            .iter()
+            .map(|route| route.path().to_string())
+            .collect();
+        declared.sort();
+        let mut routed = PAGES.map(String::from).to_vec();
+        routed.sort();
+        assert_eq!(declared, routed);
     }
 }

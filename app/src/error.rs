@@ -73,6 +73,42 @@ impl FromServerFnError for AppError {
 }
 
 impl AppError {
+    /// The HTTP status that fits: the REST API answers with it, and so does a page the server
+    /// renders with this error on it.
+    pub fn http_status(&self) -> u16 {
+        match self {
+            AppError::Invalid(_) | AppError::Rejected { .. } => 422,
+            AppError::Throttled { .. } => 429,
+            AppError::NotFound => 404,
+            AppError::InProgress { .. } => 409,
+            AppError::Forbidden(_) => 403,
+            AppError::DliAuth
+            | AppError::DliUnavailable {
+                upstream: Upstream::Failed,
+                ..
+            } => 502,
+            AppError::DliUnavailable {
+                upstream: Upstream::Unreachable,
+                ..
+            }
+            | AppError::StoreUnavailable => 503,
+            AppError::DliUnavailable {
+                upstream: Upstream::Timeout,
+                ..
+            }
+            | AppError::OutcomeUnknown { .. } => 504,
+            AppError::Transport(_) => 500,
+        }
+    }
+
+    /// For `Retry-After`: when to send the request again, if waiting is the answer.
+    pub fn retry_after_secs(&self) -> Option<u64> {
+        match self {
+            AppError::Throttled { retry_after_secs } => Some(*retry_after_secs),
+            _ => None,
+        }
+    }
+
     /// The field errors to show next to inputs, if that is what this error is.
     pub fn field_errors(&self) -> Option<&FieldErrors> {
         match self {

@@ -8,10 +8,9 @@ pub mod app;
 pub mod components;
 pub mod domain;
 pub mod error;
-pub mod guardrails;
+pub mod model;
 pub mod pages;
-pub mod portal_info;
 #[cfg(feature = "ssr")]
 pub mod server;
 
-pub use app::{App, shell};
+pub use app::{App, PAGES, shell};

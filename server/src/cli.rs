@@ -1,13 +1,13 @@
 //! The command line of the `server` binary: the portal (no subcommand), or `simulate`, the DLI
 //! simulator on its own for the portal or any other DLI client to call.
 
-use crate::sim::{self, OperationFault, SimConfig};
 use anyhow::Context;
-use app::server::{
-    config::Config,
-    dli::{Credentials, PasswordLogin, secret_arg},
-};
+use app::server::config::Config;
 use clap::{Args, Parser, Subcommand};
+use dli::{
+    Credentials, PasswordLogin, secret_arg,
+    sim::{self, OperationFault, SimConfig},
+};
 use secrecy::SecretString;
 use std::{net::SocketAddr, time::Duration};
 
@@ -110,7 +110,7 @@ impl SimulateArgs {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::sim::Operation;
+    use dli::sim::Operation;
     use secrecy::ExposeSecret;
 
     fn simulate(args: &[&str]) -> SimConfig {

@@ -3,10 +3,8 @@
 //! integration tests can start the same portal in-process.
 
 pub mod cli;
-pub mod identity;
+pub mod http;
 pub mod middleware;
-pub mod ops;
 pub mod router;
-pub mod sim;
 pub mod startup;
 pub mod telemetry;

@@ -2,22 +2,22 @@
 //! in-process simulator when no credentials are configured), binds the listener and serves
 //! until SIGINT or SIGTERM, letting requests in flight finish.
 
-use crate::{
-    cli::SimulateArgs,
-    router,
-    sim::{self, RunningSim, SimConfig},
-};
+use crate::{cli::SimulateArgs, router};
 use anyhow::Context;
 use app::server::{
     access::Access,
     config::Config,
-    dli::{DliClient, DliConfig},
     jobs::{Poller, spawn_poller},
     queues::QueueCache,
     state::AppState,
     store::Store,
 };
+use dli::{
+    DliClient, DliConfig,
+    sim::{self, RunningSim, SimConfig},
+};
 use leptos::config::{Env, LeptosOptions};
+use secrecy::ExposeSecret;
 use std::{net::SocketAddr, time::Duration};
 use tokio::{net::TcpListener, sync::oneshot, task::JoinHandle};
 
@@ -45,7 +45,8 @@ pub async fn start(config: Config) -> anyhow::Result<RunningPortal> {
         .site_addr(config.listen)
         .env(Env::PROD)
         .build();
-    let store = Store::connect(&config.database_url)
+    let database_url = config.database_url()?;
+    let store = Store::connect(database_url.expose_secret())
         .await
         .context("cannot open the job history database")?;
     tracing::info!(backend = store.backend_name(), "job history ready");

@@ -1,12 +1,9 @@
 //! Server functions: the browser's door to the server. Each is a public endpoint with a
 //! stable name, so it parses its input again and leaves the work to a service in `server::`.
 
-mod types;
-
-pub use types::*;
-
 use crate::domain::JobForm;
 use crate::error::AppError;
+use crate::model::{CreatedJob, HistoryFilters, HistoryPage, JobDetails, JobDraft, JobSummary};
 use leptos::prelude::*;
 use leptos::server_fn::codec::Json;
 

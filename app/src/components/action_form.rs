@@ -3,7 +3,7 @@
 //! the base path, and the server sends the browser back to the page. (Leptos' own
 //! `ActionForm` always posts to the unprefixed URL, which a proxy at a sub-path does not serve.)
 
-use crate::portal_info::use_portal_info;
+use crate::model::use_portal_info;
 use leptos::{
     form::FromFormData,
     prelude::*,

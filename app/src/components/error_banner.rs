@@ -8,7 +8,9 @@ use leptos::prelude::*;
 pub fn ErrorBanner(error: AppError) -> impl IntoView {
     #[cfg(feature = "ssr")]
     if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
-        response.set_status(crate::server::http_status::status_of(&error));
+        if let Ok(status) = http::StatusCode::from_u16(error.http_status()) {
+            response.set_status(status);
+        }
     }
     // "1 field(s) need attention" helps nobody on a page without those fields: say which.
     let text = match error.field_errors() {

@@ -2,7 +2,8 @@
 //! from the domain's field table, the error from the shared rules; both are tied to the input
 //! with `aria-describedby` so a screen reader announces them.
 
-use super::form_state::{Lens, use_form_state};
+use super::form_state::use_form_state;
+use crate::domain::Lens;
 use crate::domain::{self, field_id};
 use leptos::prelude::*;
 

@@ -1,34 +1,9 @@
 //! The state of a job form on the page: the values, which fields were left, the errors to
 //! show, and typed lenses that bind each input to its field of `JobForm`.
 
-use crate::domain::{FieldErrors, JobForm, JobSpec};
-use crate::guardrails::Guardrails;
+use crate::domain::{FieldErrors, Guardrails, JobForm, JobSpec, Lens};
 use leptos::prelude::*;
 use std::collections::BTreeSet;
-
-/// A field of `JobForm`, readable and writable; made with [`lens!`](crate::lens).
-pub struct Lens<T: 'static> {
-    pub get: fn(&JobForm) -> &T,
-    pub get_mut: fn(&mut JobForm) -> &mut T,
-}
-
-impl<T> Clone for Lens<T> {
-    fn clone(&self) -> Self {
-        *self
-    }
-}
-impl<T> Copy for Lens<T> {}
-
-/// `lens!(cu_number)`: the [`Lens`] of one `JobForm` field.
-#[macro_export]
-macro_rules! lens {
-    ($field:ident) => {
-        $crate::components::form_state::Lens {
-            get: |form| &form.$field,
-            get_mut: |form| &mut form.$field,
-        }
-    };
-}
 
 #[derive(Clone, Copy)]
 pub struct FormState {

@@ -1,6 +1,6 @@
 //! The site header: product name, main navigation and the simulator banner.
 
-use crate::portal_info::use_portal_info;
+use crate::model::use_portal_info;
 use leptos::prelude::*;
 use leptos_router::components::A;
 

@@ -3,75 +3,9 @@
 //! plain form submits when the wasm has not loaded.
 
 use super::field::{error_signal, field_info, ids};
-use super::form_state::{Lens, use_form_state};
-use crate::domain::{JobForm, field_id};
+use super::form_state::use_form_state;
+use crate::domain::{Column, RowList, field_id};
 use leptos::prelude::*;
-
-/// One column of a row list: its input name (the list's own name for a one-column list) and,
-/// for a fixed set of values, the choices of a select.
-#[derive(Clone, Copy)]
-pub struct Column {
-    pub name: &'static str,
-    pub lens: Lens<Vec<String>>,
-    pub choices: &'static [(&'static str, &'static str)],
-}
-
-/// A list of rows, named as DLI names the field ("tags", "dependency_jars").
-#[derive(Clone, Copy)]
-pub struct RowList {
-    pub list: &'static str,
-    pub columns: &'static [Column],
-    /// What one row is, for button labels: "JAR", "tag".
-    pub noun: &'static str,
-}
-
-impl RowList {
-    /// The error path of a cell: `dependency_jars.2` or `tags.0.key`.
-    pub fn path(&self, row: usize, column: &Column) -> String {
-        match column
-            .name
-            .strip_prefix(self.list)
-            .and_then(|rest| rest.strip_prefix('.'))
-        {
-            Some(suffix) => format!("{}.{row}.{suffix}", self.list),
-            None => format!("{}.{row}", self.list),
-        }
-    }
-
-    /// Rows shown: at least one, so there is always an empty row to type into.
-    pub fn rows(&self, form: &JobForm) -> usize {
-        self.columns
-            .iter()
-            .map(|column| (column.lens.get)(form).len())
-            .max()
-            .unwrap_or(0)
-            .max(1)
-    }
-
-    pub fn add_row(&self, form: &mut JobForm) {
-        let rows = self.rows(form) + 1;
-        for column in self.columns {
-            (column.lens.get_mut)(form).resize(rows, String::new());
-        }
-    }
-
-    pub fn remove_row(&self, form: &mut JobForm, row: usize) {
-        for column in self.columns {
-            let cells = (column.lens.get_mut)(form);
-            if row < cells.len() {
-                cells.remove(row);
-            }
-        }
-    }
-
-    fn set_cell(column: &Column, form: &mut JobForm, row: usize, value: String) {
-        let cells = (column.lens.get_mut)(form);
-        if cells.len() <= row {
-            cells.resize(row + 1, String::new());
-        }
-        cells[row] = value;
-    }
-}
 
 #[component]
 pub fn RowsEditor(rows: RowList) -> impl IntoView {

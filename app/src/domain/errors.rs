@@ -1,7 +1,8 @@
 //! `FieldErrors`: one user-facing message per field path, kept in form order, serialised as the
 //! JSON object `{path: message}` that the page and the REST API (422) both show.
 
-use super::fields::{self, ROW_EDITORS};
+use super::fields;
+use super::row_lists;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::{collections::BTreeMap, fmt};
 
@@ -88,19 +89,18 @@ fn form_order(path: &str) -> FormOrder {
     let Some((list, row, column)) = fields::split_row_path(path) else {
         return (fields::position(path).unwrap_or(usize::MAX), 0, 0);
     };
-    let editor = ROW_EDITORS.iter().find(|editor| editor.list == list);
-    let Some(editor) = editor else {
+    let rows = row_lists::ALL.into_iter().find(|rows| rows.list == list);
+    let Some(rows) = rows else {
         return (fields::position(list).unwrap_or(usize::MAX), row + 1, 0);
     };
-    // A row's key and value sort together, under the first column's place in the form.
-    let first_column = format!("{list}.{}", editor.columns[0]);
-    let column_order = editor
+    // A row's cells sort together, under the first column's place in the form.
+    let column_order = rows
         .columns
         .iter()
-        .position(|name| *name == column)
+        .position(|cell| !column.is_empty() && rows.cell_name(cell) == column)
         .map_or(0, |c| c + 1);
     (
-        fields::position(&first_column).unwrap_or(usize::MAX),
+        fields::position(rows.columns[0].name).unwrap_or(usize::MAX),
         row + 1,
         column_order,
     )

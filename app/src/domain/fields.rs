@@ -1,29 +1,7 @@
-//! Looking up a form field's label and help (the table is in `field_table`), and the row
-//! editors' names, from which error paths such as `tags.3.key` are built and read back.
+//! Looking up a form field's label and help (the table is in `field_table`), and reading error
+//! paths such as `tags.3.key` back into their list, row and column.
 
 pub use super::field_table::{FIELDS, FieldInfo};
-
-/// A key/value row editor: the list's name and the names of its two columns, so that row
-/// errors are reported as `<list>.<row>.<column>`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct RowEditor {
-    pub list: &'static str,
-    pub columns: [&'static str; 2],
-}
-
-pub const TAGS: RowEditor = RowEditor {
-    list: "tags",
-    columns: ["key", "value"],
-};
-pub const RUNTIME_OPTIONS: RowEditor = RowEditor {
-    list: "runtime_config",
-    columns: ["key", "value"],
-};
-pub const LOGGER_LEVELS: RowEditor = RowEditor {
-    list: "flink_log_config",
-    columns: ["class", "level"],
-};
-pub const ROW_EDITORS: [RowEditor; 3] = [TAGS, RUNTIME_OPTIONS, LOGGER_LEVELS];
 
 /// The table entry for an HTML input name, such as `cu_number` or `tags.key`.
 pub fn field(name: &str) -> Option<&'static FieldInfo> {
@@ -101,10 +79,10 @@ mod tests {
 
     #[test]
     fn every_row_editor_has_a_legend_and_both_columns() {
-        for editor in ROW_EDITORS {
-            assert!(field(editor.list).is_some());
-            for column in editor.columns {
-                assert!(field(&format!("{}.{column}", editor.list)).is_some());
+        for rows in crate::domain::row_lists::ALL {
+            assert!(field(rows.list).is_some());
+            for column in rows.columns {
+                assert!(field(column.name).is_some(), "{}", column.name);
             }
         }
     }

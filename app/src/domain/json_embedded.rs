@@ -2,9 +2,9 @@
 //! or (friendlier for automation) from plain JSON: runtime_config and flink_log_config.
 
 use super::errors::FieldErrors;
-use super::fields::{LOGGER_LEVELS, RUNTIME_OPTIONS};
 use super::form::JobForm;
 use super::json_fields::{fail, members, rows, string};
+use super::row_lists::{LOGGER_LEVELS, RUNTIME_OPTIONS};
 use super::wire::FlinkLogConfig;
 use serde_json::Value;
 
@@ -56,10 +56,8 @@ pub(crate) fn flink_log_config(
                     .take()
                     .unwrap_or_else(|| loggers.keys().cloned().collect());
                 for (index, class) in classes.into_iter().enumerate() {
-                    let level_path = format!(
-                        "{}.{index}.{}",
-                        LOGGER_LEVELS.list, LOGGER_LEVELS.columns[1]
-                    );
+                    let level_path =
+                        format!("{}.{index}.{}", LOGGER_LEVELS.list, LOGGER_LEVELS.pair()[1]);
                     let level = loggers.get(&class).unwrap_or(&Value::Null);
                     form.logger_levels.push(string(errors, &level_path, level));
                     form.logger_classes.push(class);

@@ -2,7 +2,7 @@
 //! JSON type and each unknown name, so that a typo in automation is never silently ignored.
 
 use super::errors::FieldErrors;
-use super::fields::RowEditor;
+use super::row_lists::RowList;
 use serde_json::Value;
 
 const UNKNOWN: &str = "Unknown field: DLI's create request has no field of this name.";
@@ -78,7 +78,7 @@ pub(crate) fn strings(errors: &mut FieldErrors, path: &str, value: &Value) -> Ve
 /// `[{"key": .., "value": ..}]` into the two columns of a row editor.
 pub(crate) fn rows(
     errors: &mut FieldErrors,
-    editor: RowEditor,
+    editor: RowList,
     value: &Value,
 ) -> (Vec<String>, Vec<String>) {
     let (mut keys, mut values) = (Vec::new(), Vec::new());
@@ -106,7 +106,7 @@ pub(crate) fn rows(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::fields::TAGS;
+    use crate::domain::row_lists::TAGS;
     use serde_json::json;
 
     #[test]

@@ -1,26 +1,24 @@
-//! The job spec and its rules: pure Rust with no I/O, run in the browser (wasm) for instant
-//! feedback and again on the server. `JobForm` (strings as posted) -> `parse()` -> `JobSpec`
-//! (DLI's wire JSON) or `FieldErrors`; `fields` labels every input; `estimate` sizes the job.
+//! The job and its rules: pure Rust with no I/O, run in the browser (wasm) for instant feedback
+//! and again on the server. Layered, each layer using only those before it:
+//! `wire` (DLI's value types) <- `spec` (the create body) <- `limits` (DLI's ranges and defaults)
+//! <- `form` (the form as posted; its `fields`, `row_lists` and `errors`) <- `parse` (form -> spec or field
+//! errors), `sizing` (hints while typing), `guardrails` (the team's own limits) and
+//! `request_json` (DLI's JSON read back into a form). `status` is DLI's job statuses.
 
-mod advanced;
-mod capacity;
-mod check;
 mod errors;
-mod fault_tolerance;
 mod field_table;
 pub mod fields;
 mod form;
+mod guardrails;
 mod json_embedded;
 mod json_fields;
+mod limits;
 mod parse;
-mod paths;
 mod request_json;
-mod resource_config;
-pub mod resources;
-mod rows;
-mod shapes;
+pub mod row_lists;
+mod sizing;
 mod spec;
-mod tags;
+mod status;
 #[cfg(test)]
 mod testing;
 #[cfg(test)]
@@ -30,11 +28,13 @@ mod wire;
 pub use errors::{FieldErrors, field_id};
 pub use fields::{FIELDS, FieldInfo, field, field_for_path};
 pub use form::JobForm;
-pub use resource_config::{ResourceConfig, ResourceSpec};
-pub use resources::{ResourceEstimate, estimate};
+pub use guardrails::Guardrails;
+pub use limits::MAX_TAGS;
+pub use row_lists::{Column, Lens, RowList};
+pub use sizing::{ResourceEstimate, estimate};
 pub use spec::JobSpec;
-pub use tags::MAX_TAGS;
+pub use status::{DliStatus, Tone};
 pub use wire::{
     CheckpointMode, Choice, Feature, FlinkLogConfig, KeyValue, LogLevel, LoggerLevels,
-    ResourceConfigVersion,
+    ResourceConfig, ResourceConfigVersion, ResourceSpec,
 };

@@ -3,10 +3,10 @@
 //! applies. Wrong JSON types and unknown fields are per-field errors, never ignored.
 
 use super::errors::FieldErrors;
-use super::fields::TAGS;
 use super::form::JobForm;
 use super::json_embedded::{flink_log_config, runtime_config};
 use super::json_fields::{flag, members, number, rows, string, strings};
+use super::row_lists::TAGS;
 use serde_json::Value;
 
 impl JobForm {

@@ -1,7 +1,7 @@
 //! `JobSpec`: a job that passed every rule, which serialises to exactly the body of DLI's
 //! `POST /v1.0/{project_id}/streaming/flink-jobs` and reads that body back from the history.
 
-use super::resource_config::ResourceConfig;
+use super::wire::ResourceConfig;
 use super::wire::{
     CheckpointMode, Feature, FlinkLogConfig, KeyValue, ResourceConfigVersion, embedded_json,
 };
@@ -108,8 +108,8 @@ impl JobSpec {
 mod tests {
     use super::*;
     use crate::domain::JobForm;
-    use crate::domain::resource_config::ResourceSpec;
     use crate::domain::wire::LogLevel;
+    use crate::domain::wire::ResourceSpec;
     use serde_json::json;
 
     fn minimal() -> JobSpec {

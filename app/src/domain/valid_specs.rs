@@ -1,13 +1,13 @@
 //! A proptest strategy for valid specs across every field, for the round-trip properties in
 //! `form.rs` and `request_json.rs`: each part respects the rules that tie fields together.
 
-use super::resource_config::{ResourceConfig, ResourceSpec};
-use super::shapes;
+use super::parse::shapes;
 use super::spec::JobSpec;
 use super::wire::{
     CheckpointMode, Choice, Feature, FlinkLogConfig, KeyValue, LogLevel, LoggerLevels,
     ResourceConfigVersion,
 };
+use super::wire::{ResourceConfig, ResourceSpec};
 use proptest::collection::vec;
 use proptest::option::of;
 use proptest::prelude::*;

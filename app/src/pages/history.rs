@@ -1,12 +1,13 @@
 //! `/jobs`: every job the team created, newest first, 50 a page, with filters and the page in
 //! the URL so that a link can be shared. Statuses of unfinished jobs refresh by themselves.
 
-use crate::api::{HistoryFilters, HistoryPage, JobSummary, job_statuses, list_jobs};
+use crate::api::{job_statuses, list_jobs};
 use crate::components::{
     auto_refresh::refresh_every, error_banner::ErrorBanner, local_time::LocalTime,
     status_badge::StatusBadge,
 };
-use crate::portal_info::use_portal_info;
+use crate::model::use_portal_info;
+use crate::model::{HistoryFilters, HistoryPage, JobSummary};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::{components::Form, hooks::use_query_map};

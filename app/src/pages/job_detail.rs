@@ -2,14 +2,15 @@
 //! timeline, the last error — and the actions: start, stop, delete, create a copy. Its status
 //! refreshes by itself while it may still change.
 
-use crate::api::{DeleteJob, JobDetails, StartJob, StopJob, get_job};
+use crate::api::{DeleteJob, StartJob, StopJob, get_job};
 use crate::components::{
     action_form::ActionFormAt, auto_refresh::refresh_every, error_banner::ErrorBanner,
     local_time::LocalTime, status_badge::StatusBadge,
 };
 use crate::error::AppError;
+use crate::model::JobDetails;
+use crate::model::use_portal_info;
 use crate::pages::not_found::NotFound;
-use crate::portal_info::use_portal_info;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};

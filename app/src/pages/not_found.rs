@@ -15,7 +15,7 @@ pub fn NotFound() -> impl IntoView {
             <h1>"Page not found"</h1>
             <p>"There is nothing at this address. It may have moved, or the link may be mistyped."</p>
             <p>
-                <a href=format!("{}/", crate::portal_info::use_portal_info().base_path)>
+                <a href=format!("{}/", crate::model::use_portal_info().base_path)>
                     "Go to the home page"
                 </a>
             </p>

@@ -1,8 +1,9 @@
 //! The server's configuration, from command-line flags or environment variables (clap).
 
 use super::access::AccessConfig;
-use super::dli::DliConfig;
 use clap::{Args, ValueEnum};
+use dli::{DliConfig, DliConfigError, secret_arg, secret_from};
+use secrecy::SecretString;
 use std::{net::SocketAddr, path::PathBuf};
 
 #[derive(Args, Debug, Clone)]
@@ -25,14 +26,14 @@ pub struct Config {
     pub log_format: LogFormat,
 
     /// The job history: `sqlite://path` (created if missing) or `postgres://...` when several
-    /// portal instances share one history.
-    #[arg(
-        long,
-        env = "DATABASE_URL",
-        default_value = crate::server::store::DEFAULT_DATABASE_URL,
-        hide_env_values = true
-    )]
-    pub database_url: String,
+    /// portal instances share one history [default: sqlite://data/portal.db]. Kept secret: a
+    /// PostgreSQL URL may hold a password.
+    #[arg(long, env = "DATABASE_URL", hide_env_values = true, value_parser = secret_arg)]
+    pub database_url: Option<SecretString>,
+
+    /// A file holding the database URL, for a password mounted as a secret.
+    #[arg(long, env = "DATABASE_URL_FILE")]
+    pub database_url_file: Option<PathBuf>,
 
     /// How often, in milliseconds, the status poller refreshes jobs that are changing (steady
     /// jobs are looked at ten times less often).
@@ -46,6 +47,14 @@ pub struct Config {
     /// Where and how to reach DLI; no credentials means the built-in simulator.
     #[command(flatten)]
     pub dli: DliConfig,
+}
+
+impl Config {
+    /// The database URL given directly or in its file; SQLite under `./data` without either.
+    pub fn database_url(&self) -> Result<SecretString, DliConfigError> {
+        let given = secret_from("DATABASE_URL", &self.database_url, &self.database_url_file)?;
+        Ok(given.unwrap_or_else(|| crate::server::store::DEFAULT_DATABASE_URL.into()))
+    }
 }
 
 /// `/flink/` and `flink` both mean `/flink`; the root is the empty string.

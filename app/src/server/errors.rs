@@ -1,16 +1,16 @@
 //! Turning detailed server errors into what a person can act on. The cause is logged here,
 //! once, with the detail an operator needs; the `AppError` that leaves carries none of it.
 
-use super::dli::DliError;
 use super::store::{RecordedError, StoreError};
 use crate::domain::FieldErrors;
 use crate::error::{AppError, Upstream};
+use dli::DliError;
 
 /// How long a throttled person should wait when DLI does not say.
 const THROTTLE_RETRY_SECS: u64 = 30;
 
 pub fn from_store(error: StoreError) -> AppError {
-    tracing::error!(%error, "history store failed");
+    tracing::error!(error = %dli::chain(&error), "history store failed");
     AppError::StoreUnavailable
 }
 
@@ -27,7 +27,7 @@ pub fn recorded(error: &DliError) -> RecordedError {
 }
 
 pub fn from_dli(error: &DliError) -> AppError {
-    tracing::warn!(%error, kind = ?error.kind(), request_id = error.request_id(), "DLI call failed");
+    tracing::warn!(error = %dli::chain(error), kind = ?error.kind(), request_id = error.request_id(), "DLI call failed");
     from_recorded(&recorded(error))
 }
 

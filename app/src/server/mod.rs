@@ -4,13 +4,9 @@
 
 pub mod access;
 pub mod config;
-pub mod dli;
 pub mod errors;
-pub mod form_post;
-pub mod http_status;
 pub mod jobs;
 pub mod queues;
 pub mod request;
-pub mod rest;
 pub mod state;
 pub mod store;

@@ -1,7 +1,7 @@
 //! The queues the job form offers: DLI's Flink-capable (`general`) queues, asked for at most
 //! once a minute. When DLI cannot be asked, the form falls back to a free-text queue field.
 
-use super::dli::{DliClient, QueueType};
+use dli::{DliClient, QueueType};
 use std::{
     sync::Arc,
     time::{Duration, Instant},
@@ -49,7 +49,7 @@ impl QueueCache {
                 }
             }
             Err(error) => {
-                tracing::warn!(%error, "cannot list DLI's queues; the form offers the last list, or a text field");
+                tracing::warn!(error = %dli::chain(&error), "cannot list DLI's queues; the form offers the last list, or a text field");
                 Listed {
                     asked_at: Instant::now(),
                     stands_for: RETRY_AFTER_FAILURE,

@@ -1,12 +1,14 @@
 //! `AppState`: what every request handler, server function and background task shares.
 
 use super::access::{Access, Identity};
-use super::dli::DliClient;
 use super::queues::QueueCache;
 use super::store::Store;
-use crate::portal_info::PortalInfo;
+use crate::model::PortalInfo;
 use axum::extract::FromRef;
+use axum::http::request::Parts;
+use dli::DliClient;
 use leptos::config::LeptosOptions;
+use leptos::prelude::{provide_context, use_context};
 use std::time::Duration;
 
 #[derive(Clone)]
@@ -29,6 +31,15 @@ pub struct AppState {
 }
 
 impl AppState {
+    /// What every page rendered for a request needs in its context: this state, and the
+    /// `PortalInfo` for the person the request came from. Called once the request is in context.
+    pub fn provide_page_context(&self) {
+        provide_context(self.clone());
+        let identity =
+            use_context::<Parts>().and_then(|parts| parts.extensions.get::<Identity>().cloned());
+        provide_context(self.portal_info(identity.as_ref()));
+    }
+
     /// The per-page info the shell sends to the browser, for this reader.
     pub fn portal_info(&self, identity: Option<&Identity>) -> PortalInfo {
         PortalInfo {

@@ -3,7 +3,6 @@
 
 mod access;
 mod base_path;
-mod dli_client;
 mod helpers;
 mod jobs;
 mod operations;

@@ -52,7 +52,7 @@ async fn readyz_is_200_when_the_database_answers_and_dli_is_configured() {
 async fn readyz_is_503_naming_the_database_once_it_is_gone_while_healthz_stays_alive() {
     let database = pg::server("TEST_DATABASE_URL").create_database().await;
     let url = database.url.clone();
-    let app = spawn_app_with(|config| config.database_url = url).await;
+    let app = spawn_app_with(|config| config.database_url = Some(url.into())).await;
     assert_eq!(readiness(&app).await.0, 200);
 
     database.drop_database().await;

@@ -8,7 +8,7 @@ use std::time::Duration;
 async fn instance(database_url: &str) -> TestApp {
     let url = database_url.to_owned();
     spawn_app_with(|config| {
-        config.database_url = url;
+        config.database_url = Some(url.into());
         config.poll_interval_ms = 100;
     })
     .await

@@ -4,16 +4,17 @@
 //! posts to this page and the server answers with the page again or the new job.
 
 mod preview;
-pub mod rows;
+
 mod sections;
 mod summary;
 
-use crate::api::{CreateJob, CreatedJob, JobDraft, new_job_draft};
+use crate::api::{CreateJob, new_job_draft};
 use crate::components::error_banner::ErrorBanner;
 use crate::components::form_state::FormState;
 use crate::components::rows_editor::focus_later;
 use crate::error::AppError;
-use crate::portal_info::use_portal_info;
+use crate::model::use_portal_info;
+use crate::model::{CreatedJob, JobDraft};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;

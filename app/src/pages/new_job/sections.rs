@@ -1,11 +1,11 @@
 //! The job form's fields, grouped as a person thinks about them: the job, its code, its
 //! resources, then folded groups for fault tolerance, logs and alerts, and advanced settings.
 
-use super::rows;
 use crate::components::field::{CheckboxField, SelectField, TextArea, TextField};
 use crate::components::form_state::use_form_state;
 use crate::components::rows_editor::RowsEditor;
 use crate::domain;
+use crate::domain::row_lists as rows;
 use crate::lens;
 use leptos::{html, prelude::*};
 

@@ -1,13 +1,14 @@
 //! Start, stop, delete and refresh one job of the history on DLI, keeping the record in step
 //! with what DLI says.
 
-use super::now_ms;
-use crate::api::is_final_status;
+use crate::domain::DliStatus;
 use crate::error::AppError;
-use crate::server::dli::{DliError, DliErrorKind, Outcome};
 use crate::server::errors::{from_dli, from_store, recorded};
 use crate::server::request::Caller;
 use crate::server::state::AppState;
+use crate::server::store::StoreError;
+use dli::now_ms;
+use dli::{DliError, DliErrorKind, Outcome};
 use std::time::Duration;
 
 pub async fn start(caller: &Caller, id: i64) -> Result<(), AppError> {
@@ -70,7 +71,7 @@ async fn settle(
             match refresh(&caller.state, record_id, dli_job_id).await {
                 Ok(status) => Ok(status),
                 Err(error) => {
-                    tracing::warn!(%error, record = record_id, "status refresh after an action failed; the poller retries");
+                    tracing::warn!(error = %dli::chain(&error), record = record_id, "status refresh after an action failed; the poller retries");
                     Ok(None)
                 }
             }
@@ -98,7 +99,7 @@ async fn remember_error(caller: &Caller, record_id: i64, error: Option<&DliError
         .record_error(record_id, kept.as_ref())
         .await
     {
-        tracing::error!(%store_error, record = record_id, "could not record an action's outcome");
+        tracing::error!(error = %dli::chain(&store_error), record = record_id, "could not record an action's outcome");
     }
 }
 
@@ -161,23 +162,21 @@ pub async fn refresh(
 
 const ERROR_BACKOFF_MS: i64 = 60_000;
 
+/// Changing statuses every interval, steady ones ten times less often, final ones never; a
+/// status DLI has not documented counts as steady.
 fn next_poll_in(status: &str, interval: Duration) -> Option<Duration> {
-    if is_final_status(status) {
-        return None;
+    match DliStatus::parse(status) {
+        Some(status) if status.is_final() => None,
+        Some(status) if status.is_changing() => Some(interval),
+        _ => Some(interval * STEADY_SLOWER),
     }
-    let changing = matches!(
-        status,
-        "job_submitting"
-            | "job_canceling"
-            | "job_savepointing"
-            | "job_downloading"
-            | "job_arrearage_recovering"
-    );
-    Some(if changing { interval } else { interval * 10 })
 }
 
-fn log_store<E: std::fmt::Display>(result: Result<(), E>, record: i64) {
+/// How many times less often a steady job (running, say) is polled than a changing one.
+const STEADY_SLOWER: u32 = 10;
+
+fn log_store(result: Result<(), StoreError>, record: i64) {
     if let Err(error) = result {
-        tracing::error!(%error, record, "could not record a status");
+        tracing::error!(error = %dli::chain(&error), record, "could not record a status");
     }
 }

@@ -1,13 +1,14 @@
 //! Creating a job without ever losing it: the attempt is written before DLI is called and
 //! updated after; a repeated submission (same idempotency key) gets the first outcome back.
 
-use super::{actions, now_ms};
-use crate::api::{CreatedJob, JobDraft};
+use super::actions;
 use crate::domain::{FieldErrors, JobForm, JobSpec};
 use crate::error::AppError;
+use crate::model::{CreatedJob, JobDraft};
 use crate::server::errors::{from_dli, from_recorded, from_store, recorded};
 use crate::server::request::Caller;
 use crate::server::store::{Inserted, JobRecord, NewAttempt, Outcome};
+use dli::now_ms;
 
 /// The form to start from: empty, or a copy of an earlier job's request.
 pub async fn draft(caller: &Caller, copy_of: Option<i64>) -> Result<JobDraft, AppError> {
@@ -34,7 +35,7 @@ async fn copy_form(caller: &Caller, id: i64) -> Result<JobForm, AppError> {
     let record = caller.state.store.get(id).await.map_err(from_store)?;
     let record = record.ok_or(AppError::NotFound)?;
     let spec = JobSpec::from_request_json(&record.request_body).map_err(|error| {
-        tracing::error!(%error, id, "a stored request body no longer parses");
+        tracing::error!(error = %dli::chain(&error), id, "a stored request body no longer parses");
         AppError::NotFound
     })?;
     Ok(spec.to_form())
@@ -91,15 +92,15 @@ pub async fn create(
             let kept = recorded(&error);
             return if error.may_have_been_processed() {
                 if let Err(store_error) = store.mark_unknown(record.id, &kept, now_ms()).await {
-                    tracing::error!(%store_error, record = record.id, "could not mark the attempt unknown; it stays pending and is reconciled");
+                    tracing::error!(error = %dli::chain(&store_error), record = record.id, "could not mark the attempt unknown; it stays pending and is reconciled");
                 }
-                tracing::warn!(%error, record = record.id, "DLI's answer to a create was lost; the record will be reconciled");
+                tracing::warn!(error = %dli::chain(&error), record = record.id, "DLI's answer to a create was lost; the record will be reconciled");
                 Err(AppError::OutcomeUnknown {
                     record_id: record.id,
                 })
             } else {
                 if let Err(store_error) = store.mark_failed(record.id, &kept, now_ms()).await {
-                    tracing::error!(%store_error, record = record.id, "could not mark the attempt failed; it stays pending and is reconciled");
+                    tracing::error!(error = %dli::chain(&store_error), record = record.id, "could not mark the attempt failed; it stays pending and is reconciled");
                 }
                 Err(from_dli(&error))
             };
@@ -119,7 +120,7 @@ pub async fn create(
         .await
     {
         // DLI has the job; the record stays pending and the poller links it by name and time.
-        tracing::error!(%store_error, record = record.id, dli_job_id, "could not record a created job");
+        tracing::error!(error = %dli::chain(&store_error), record = record.id, dli_job_id, "could not record a created job");
     }
     let mut status = created.status_name.clone();
     let start_problem = if start {

@@ -14,12 +14,5 @@ pub use poller::{Poller, spawn_poller};
 pub use reconcile::reconcile;
 pub use views::{details, list, statuses};
 
-use std::time::{SystemTime, UNIX_EPOCH};
-
-/// Milliseconds since the Unix epoch: the history's time unit, as DLI's.
-pub fn now_ms() -> i64 {
-    SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map(|elapsed| elapsed.as_millis() as i64)
-        .unwrap_or_default()
-}
+/// The history keeps DLI's unit of time: milliseconds since the Unix epoch.
+pub use dli::now_ms;

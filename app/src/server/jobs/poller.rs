@@ -1,8 +1,9 @@
 //! The status poller: one background task per instance; with a shared database exactly one
 //! instance (the lease holder) polls at a time, and another takes over when it stops.
 
-use super::{actions::refresh, now_ms, reconcile::reconcile};
+use super::{actions::refresh, reconcile::reconcile};
 use crate::server::state::AppState;
+use dli::now_ms;
 use std::sync::{
     Arc,
     atomic::{AtomicBool, Ordering},
@@ -41,7 +42,7 @@ impl Poller {
     pub async fn stop(self) {
         self.task.abort();
         if let Err(error) = self.state.store.release_lead(&self.holder).await {
-            tracing::warn!(%error, "could not release the poller lease; it expires by itself");
+            tracing::warn!(error = %dli::chain(&error), "could not release the poller lease; it expires by itself");
         }
     }
 }
@@ -66,7 +67,7 @@ async fn run(state: AppState, holder: String, leading_flag: Arc<AtomicBool>) {
                 }
             }
             Err(error) => {
-                tracing::warn!(%error, "poller lease unavailable");
+                tracing::warn!(error = %dli::chain(&error), "poller lease unavailable");
                 continue;
             }
         }
@@ -77,14 +78,14 @@ async fn run(state: AppState, holder: String, leading_flag: Arc<AtomicBool>) {
         let due = match state.store.due_for_poll(now_ms(), ROUND_SIZE).await {
             Ok(due) => due,
             Err(error) => {
-                tracing::warn!(%error, "cannot read jobs due for a status refresh");
+                tracing::warn!(error = %dli::chain(&error), "cannot read jobs due for a status refresh");
                 continue;
             }
         };
         // Every job due has a DLI id: only created jobs are polled.
         for (record, dli_job_id) in due.iter().filter_map(|due| Some((due.id, due.dli_job_id?))) {
             if let Err(error) = refresh(&state, record, dli_job_id).await {
-                tracing::warn!(%error, record, "status refresh failed; retried later");
+                tracing::warn!(error = %dli::chain(&error), record, "status refresh failed; retried later");
             }
         }
     }

@@ -2,10 +2,10 @@
 //! the two writes): DLI's job list says whether the job exists, found by its name and the time
 //! it was created.
 
-use super::now_ms;
-use crate::server::dli::{DliError, FlinkJob, JobType, ListJobsQuery};
 use crate::server::state::AppState;
 use crate::server::store::{JobRecord, RecordedError};
+use dli::now_ms;
+use dli::{DliError, FlinkJob, JobType, ListJobsQuery};
 
 /// How far DLI's create_time may lie from the moment we wrote the attempt: clocks differ and
 /// a slow create lands late.
@@ -16,14 +16,14 @@ pub async fn reconcile(state: &AppState, grace_ms: i64) {
     let records = match state.store.unresolved(now_ms() - grace_ms).await {
         Ok(records) => records,
         Err(error) => {
-            tracing::error!(%error, "cannot read unresolved attempts");
+            tracing::error!(error = %dli::chain(&error), "cannot read unresolved attempts");
             return;
         }
     };
     for record in records {
         if let Err(error) = settle(state, &record).await {
             // The others would ask the same list: wait for the next round rather than hammer DLI.
-            tracing::warn!(%error, record = record.id, "reconciliation postponed: DLI's job list is unavailable");
+            tracing::warn!(error = %dli::chain(&error), record = record.id, "reconciliation postponed: DLI's job list is unavailable");
             return;
         }
     }
@@ -62,7 +62,7 @@ async fn settle(state: &AppState, record: &JobRecord) -> Result<(), DliError> {
         }
     };
     if let Err(error) = outcome {
-        tracing::error!(%error, record = record.id, "could not record a reconciliation");
+        tracing::error!(error = %dli::chain(&error), record = record.id, "could not record a reconciliation");
     }
     Ok(())
 }

@@ -1,11 +1,11 @@
 //! Reading the history for the pages: one page of the list with its filters, and everything
 //! about one job.
 
-use crate::api::{
-    ErrorDetails, HistoryFilters, HistoryPage, JobDetails, JobSummary, StatusChangeView,
-};
 use crate::domain::{FieldErrors, JobSpec};
 use crate::error::AppError;
+use crate::model::{
+    ErrorDetails, HistoryFilters, HistoryPage, JobDetails, JobSummary, StatusChangeView,
+};
 use crate::server::errors::from_store;
 use crate::server::request::Caller;
 use crate::server::store::{JobRecord, ListQuery, Outcome, StatusFilter, StoreError};

@@ -30,6 +30,7 @@ const MARK_UNKNOWN: &str = settle_with_error!("'pending'");
 impl Store {
     /// Writes the attempt, or finds the record an earlier use of its idempotency key made. The
     /// unique key decides, so concurrent submissions of one key leave exactly one row.
+    #[tracing::instrument(name = "store", level = "debug", skip_all, fields(op = "insert_attempt", key = %attempt.idempotency_key))]
     pub async fn insert_attempt(&self, attempt: &NewAttempt) -> Result<Inserted, StoreError> {
         let inserted: Option<JobRow> = on_pool!(self, pool => {
             sqlx::query_as(INSERT_ATTEMPT)
@@ -56,6 +57,7 @@ impl Store {
     }
 
     /// DLI created the job: keeps its id and first status, and clears any earlier error.
+    #[tracing::instrument(name = "store", level = "debug", skip_all, fields(op = "mark_created", id = id))]
     pub async fn mark_created(
         &self,
         id: i64,
@@ -90,6 +92,7 @@ impl Store {
     }
 
     /// DLI refused the job (or reconciliation found none): nothing exists on DLI.
+    #[tracing::instrument(name = "store", level = "debug", skip_all, fields(op = "mark_failed", id = id))]
     pub async fn mark_failed(
         &self,
         id: i64,
@@ -101,6 +104,7 @@ impl Store {
     }
 
     /// DLI's answer never came; reconciliation will decide.
+    #[tracing::instrument(name = "store", level = "debug", skip_all, fields(op = "mark_unknown", id = id))]
     pub async fn mark_unknown(
         &self,
         id: i64,
@@ -153,12 +157,21 @@ impl Store {
         }
     }
 
+    #[tracing::instrument(name = "store", level = "debug", skip_all, fields(op = "get", id = id))]
+
     pub async fn get(&self, id: i64) -> Result<Option<JobRecord>, StoreError> {
         let row: Option<JobRow> = on_pool!(self, pool => {
             sqlx::query_as("SELECT * FROM jobs WHERE id = $1").bind(id).fetch_optional(pool).await?
         });
         Ok(row.map(JobRecord::from))
     }
+
+    #[tracing::instrument(
+        name = "store",
+        level = "debug",
+        skip_all,
+        fields(op = "get_by_idempotency_key")
+    )]
 
     pub async fn get_by_idempotency_key(&self, key: &str) -> Result<Option<JobRecord>, StoreError> {
         let row: Option<JobRow> = on_pool!(self, pool => {

@@ -13,6 +13,7 @@ pub(super) const APPEND_STATUS_CHANGE: &str = "INSERT INTO job_status_changes \
 
 impl Store {
     /// Records DLI's status; returns whether it changed, in which case the timeline grows.
+    #[tracing::instrument(name = "store", level = "debug", skip_all, fields(op = "record_status", id = id))]
     pub async fn record_status(
         &self,
         id: i64,
@@ -51,6 +52,7 @@ impl Store {
     }
 
     /// Keeps (or, with none, clears) the error of the last action such as start or stop.
+    #[tracing::instrument(name = "store", level = "debug", skip_all, fields(op = "record_error", id = id))]
     pub async fn record_error(
         &self,
         id: i64,
@@ -72,6 +74,7 @@ impl Store {
     }
 
     /// The job was deleted on DLI. The first deletion time stays; polling stops.
+    #[tracing::instrument(name = "store", level = "debug", skip_all, fields(op = "mark_deleted", id = id))]
     pub async fn mark_deleted(&self, id: i64, at_ms: i64) -> Result<(), StoreError> {
         let sql = "UPDATE jobs SET deleted_at_ms = COALESCE(deleted_at_ms, $2), \
                    next_poll_at_ms = NULL WHERE id = $1";
@@ -82,6 +85,7 @@ impl Store {
     }
 
     /// When the poller should look at the job next; none means at its next round.
+    #[tracing::instrument(name = "store", level = "debug", skip_all, fields(op = "schedule_poll", id = id))]
     pub async fn schedule_poll(&self, id: i64, next_at_ms: Option<i64>) -> Result<(), StoreError> {
         let sql = "UPDATE jobs SET next_poll_at_ms = $2 WHERE id = $1";
         let touched = on_pool!(self, pool => {
@@ -91,6 +95,7 @@ impl Store {
     }
 
     /// The job's status timeline, oldest first.
+    #[tracing::instrument(name = "store", level = "debug", skip_all, fields(op = "status_history", id = id))]
     pub async fn status_history(&self, id: i64) -> Result<Vec<StatusChange>, StoreError> {
         let sql = "SELECT status, status_desc, changed_at_ms FROM job_status_changes \
                    WHERE job_id = $1 ORDER BY id";

@@ -17,6 +17,7 @@ const DISTINCT_QUEUES: &str = "WITH RECURSIVE queues (name) AS ( \
 
 impl Store {
     /// One page of the history. A filter of blank text is no filter.
+    #[tracing::instrument(name = "store", level = "debug", skip_all, fields(op = "list"))]
     pub async fn list(&self, query: &ListQuery) -> Result<Page, StoreError> {
         let after = query.cursor.as_deref().map(Cursor::decode).transpose()?;
         let page_size = query.page_size.clamp(1, ListQuery::MAX_PAGE_SIZE) as usize;
@@ -82,6 +83,7 @@ impl Store {
 
     /// The records with these ids that exist, in no particular order: one query for the
     /// statuses a page keeps fresh.
+    #[tracing::instrument(name = "store", level = "debug", skip_all, fields(op = "get_many"))]
     pub async fn get_many(&self, ids: &[i64]) -> Result<Vec<JobRecord>, StoreError> {
         if ids.is_empty() {
             return Ok(Vec::new());
@@ -95,6 +97,12 @@ impl Store {
     }
 
     /// The queues that appear in the history, in name order, for the page's filter.
+    #[tracing::instrument(
+        name = "store",
+        level = "debug",
+        skip_all,
+        fields(op = "distinct_queues")
+    )]
     pub async fn distinct_queues(&self) -> Result<Vec<String>, StoreError> {
         Ok(on_pool!(self, pool => sqlx::query_scalar(DISTINCT_QUEUES).fetch_all(pool).await?))
     }

@@ -53,6 +53,7 @@ enum Backend {
 impl Store {
     /// Connects by URL scheme (`sqlite:`, `postgres:` or `postgresql:`) and brings the schema
     /// up to date. A SQLite file and its folder are created if missing.
+    #[tracing::instrument(name = "store", level = "debug", skip_all, fields(op = "connect"))]
     pub async fn connect(url: &str) -> Result<Store, StoreError> {
         let backend = match url.split_once(':').map(|(scheme, _)| scheme) {
             Some("sqlite") => Backend::Sqlite(connect::sqlite(url).await?),
@@ -63,6 +64,7 @@ impl Store {
     }
 
     /// Whether the database answers, for the readiness probe.
+    #[tracing::instrument(name = "store", level = "debug", skip_all, fields(op = "ping"))]
     pub async fn ping(&self) -> Result<(), StoreError> {
         on_pool!(self, pool => sqlx::query("SELECT 1").execute(pool).await.map(drop))?;
         Ok(())

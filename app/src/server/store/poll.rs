@@ -33,6 +33,7 @@ const RELEASE_LEASE: &str = "DELETE FROM leases WHERE name = 'status-poller' AND
 impl Store {
     /// Created jobs, not deleted, not in a final status, whose poll time has come (or was never
     /// set), those waiting longest first.
+    #[tracing::instrument(name = "store", level = "debug", skip_all, fields(op = "due_for_poll"))]
     pub async fn due_for_poll(
         &self,
         now_ms: i64,
@@ -50,6 +51,7 @@ impl Store {
 
     /// Attempts still `pending` or `unknown` that were created before `older_than_ms`, oldest
     /// first: the ones to reconcile against DLI's job list.
+    #[tracing::instrument(name = "store", level = "debug", skip_all, fields(op = "unresolved"))]
     pub async fn unresolved(&self, older_than_ms: i64) -> Result<Vec<JobRecord>, StoreError> {
         let rows: Vec<JobRow> = on_pool!(self, pool => {
             sqlx::query_as(UNRESOLVED).bind(older_than_ms).fetch_all(pool).await?
@@ -59,6 +61,7 @@ impl Store {
 
     /// Whether `holder` leads the poller until `now_ms + ttl_ms`: true when it took the lease
     /// or renewed its own, false while another holder's lease runs.
+    #[tracing::instrument(name = "store", level = "debug", skip_all, fields(op = "try_lead"))]
     pub async fn try_lead(
         &self,
         holder: &str,
@@ -78,6 +81,7 @@ impl Store {
 
     /// Gives the lease up at shutdown, so that another instance need not wait for it to expire.
     /// Does nothing if `holder` no longer holds it.
+    #[tracing::instrument(name = "store", level = "debug", skip_all, fields(op = "release_lead"))]
     pub async fn release_lead(&self, holder: &str) -> Result<(), StoreError> {
         on_pool!(self, pool => sqlx::query(RELEASE_LEASE).bind(holder).execute(pool).await.map(drop))?;
         Ok(())
@@ -87,30 +91,57 @@ impl Store {
 #[cfg(test)]
 mod tests {
     use super::DUE_FOR_POLL;
-    use crate::api::is_final_status;
+    use crate::domain::DliStatus;
+
+    /// The partial index `jobs_to_poll` as each backend's migrations create it.
+    const MIGRATIONS: [(&str, &str); 2] = [
+        (
+            "sqlite",
+            include_str!("../../../../migrations/sqlite/0001_history.sql"),
+        ),
+        (
+            "postgres",
+            include_str!("../../../../migrations/postgres/0001_history.sql"),
+        ),
+    ];
+
+    /// The statuses a SQL text names as quoted literals.
+    fn named_in(sql: &str) -> Vec<DliStatus> {
+        DliStatus::ALL
+            .into_iter()
+            .filter(|status| sql.contains(&format!("'{}'", status.as_str())))
+            .collect()
+    }
+
+    fn final_statuses() -> Vec<DliStatus> {
+        DliStatus::ALL
+            .into_iter()
+            .filter(|s| s.is_final())
+            .collect()
+    }
 
     /// A status the page thinks final but the poller does not skip would be polled without
     /// end; the other way round, a job would never be followed.
     #[test]
     fn the_poller_skips_exactly_the_statuses_the_portal_calls_final() {
-        for status in [
-            "job_init",
-            "job_submitting",
-            "job_submit_fail",
-            "job_running",
-            "job_running_exception",
-            "job_downloading",
-            "job_idle",
-            "job_canceling",
-            "job_cancel_success",
-            "job_cancel_fail",
-            "job_savepointing",
-            "job_arrearage_stopped",
-            "job_arrearage_recovering",
-            "job_finish",
-        ] {
-            let skipped = DUE_FOR_POLL.contains(&format!("'{status}'"));
-            assert_eq!(skipped, is_final_status(status), "{status}");
+        assert_eq!(named_in(DUE_FOR_POLL), final_statuses());
+    }
+
+    /// The query uses the index only if its conditions are the index's, word for word.
+    #[test]
+    fn the_jobs_to_poll_index_names_the_same_statuses_as_the_query() {
+        let condition = |sql: &str| {
+            let from = sql.find("outcome = 'created'").expect("the poll condition");
+            let to = sql[from..].find(')').expect("the status list ends") + from;
+            sql[from..=to]
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
+        for (backend, migration) in MIGRATIONS {
+            let index = &migration[migration.find("CREATE INDEX jobs_to_poll").expect(backend)..];
+            assert_eq!(condition(index), condition(DUE_FOR_POLL), "{backend}");
+            assert_eq!(named_in(index), final_statuses(), "{backend}");
         }
     }
 }

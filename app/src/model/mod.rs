@@ -1,0 +1,8 @@
+//! The data the pages, the server functions, the REST API and the services share. Plain structs
+//! with no behaviour beyond reading themselves: the wasm and the server hold the same ones.
+
+mod jobs;
+mod portal_info;
+
+pub use jobs::*;
+pub use portal_info::{PortalInfo, use_portal_info};
