@@ -21,6 +21,7 @@ run: build-tools site
 ## Format, lint (ssr and hydrate builds), unit and integration tests, wasm check, browser tests.
 test: build-tools pg-tools browser-tools
 	cargo fmt --all --check
+	python3 .ci/import-cycles.py app/src dli/src server/src
 	cargo clippy --workspace --all-targets -- -D warnings
 	cargo clippy -p frontend --target wasm32-unknown-unknown -- -D warnings
 	cargo test --workspace

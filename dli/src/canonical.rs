@@ -1,4 +1,4 @@
-//! The canonical form of a request that `SDK-HMAC-SHA256` signs (spec §4a, step 2). The client
+//! The canonical form of a request that `SDK-HMAC-SHA256` signs (docs/dli-api.md §4a, step 2). The client
 //! signs it and the simulator verifies it with this same code, so the two cannot drift apart.
 
 use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, percent_decode_str, utf8_percent_encode};

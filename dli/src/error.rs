@@ -142,7 +142,7 @@ impl DliError {
         }
     }
 
-    /// The gateway (in front of DLI or IAM) refused an IAM token because it expired (spec §4b).
+    /// The gateway (in front of DLI or IAM) refused an IAM token because it expired (docs/dli-api.md §4b).
     pub(super) fn is_expired_token(&self) -> bool {
         let Self::Api {
             code: Some(code),

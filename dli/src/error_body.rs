@@ -1,4 +1,4 @@
-//! Reads the code and message out of an error answer, in the order Huawei's SDK tries (spec §3):
+//! Reads the code and message out of an error answer, in the order Huawei's SDK tries (docs/dli-api.md §3):
 //! `error_code`/`error_msg`, `errorCode`/`errorMsg`, `code`/`message`, the same one level down,
 //! and otherwise the raw body.
 

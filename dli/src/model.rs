@@ -28,7 +28,7 @@ pub(super) mod lenient_bool {
         }
     }
 
-    /// `is_success` goes out as the string the live API most likely sends (spec §1).
+    /// `is_success` goes out as the string the live API most likely sends (docs/dli-api.md §1).
     pub fn serialize<S: Serializer>(flag: &Option<bool>, serializer: S) -> Result<S::Ok, S::Error> {
         match flag {
             Some(flag) => serializer.serialize_str(if *flag { "true" } else { "false" }),
@@ -89,7 +89,7 @@ pub struct ResourceConfig {
     pub taskmanager_resource_spec: Option<ResourceSpec>,
 }
 
-/// The body of `POST /v1.0/{project_id}/streaming/flink-jobs` (spec §1, Table 2), as DLI reads
+/// The body of `POST /v1.0/{project_id}/streaming/flink-jobs` (docs/dli-api.md §1, Table 2), as DLI reads
 /// it: only `name` is required. The portal sends bytes its service serialised from the validated
 /// job spec, so this type only deserialises (the simulator reads requests with it).
 #[derive(Debug, Clone, Default, PartialEq, Deserialize)]

@@ -1,4 +1,4 @@
-//! Typed query strings: every parameter of DLI's job list (spec §2) and the queue type of the
+//! Typed query strings: every parameter of DLI's job list (docs/dli-api.md §2) and the queue type of the
 //! queue list. The client turns them into the pairs it signs; the simulator reads them back.
 
 use super::model::Tag;

@@ -100,7 +100,7 @@ impl DliSettings {
     }
 }
 
-/// The region's top-level domain: Europe's Dublin region lives under `.eu` (spec §5).
+/// The region's top-level domain: Europe's Dublin region lives under `.eu` (docs/dli-api.md §5).
 fn domain_of(region: &str) -> &'static str {
     match region {
         "eu-west-101" => "myhuaweicloud.eu",

@@ -1,4 +1,4 @@
-//! `SDK-HMAC-SHA256` request signing (spec §4a): a pure function of the request, the
+//! `SDK-HMAC-SHA256` request signing (docs/dli-api.md §4a): a pure function of the request, the
 //! credentials and the time that returns the headers to add; and the check the simulator makes.
 
 use super::{
@@ -97,7 +97,7 @@ fn sensitive(value: &str) -> HeaderValue {
 
 #[cfg(test)]
 mod tests {
-    //! The known-answer vectors of spec §4a, made with Huawei's own SDK 3.1.219.
+    //! The known-answer vectors of docs/dli-api.md §4a, made with Huawei's own SDK 3.1.219.
     use super::*;
     use crate::canonical::decode_query;
     use http::header::{CONTENT_TYPE, HOST, USER_AGENT};

@@ -10,7 +10,7 @@ pub fn hydrate() {
     console_error_panic_hook::set_once();
     // Behind a proxy at a sub-path, server functions live under it too. The URL must be
     // 'static; it is set once per page load.
-    let base_path = app::portal_info::PortalInfo::for_this_request().base_path;
+    let base_path = app::model::PortalInfo::for_this_request().base_path;
     if !base_path.is_empty() {
         leptos::server_fn::client::set_server_url(base_path.leak());
     }

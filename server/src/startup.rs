@@ -58,6 +58,9 @@ pub async fn start(config: Config) -> anyhow::Result<RunningPortal> {
         store,
         queue_cache: QueueCache::default(),
         poll_interval: Duration::from_millis(config.poll_interval_ms),
+        poll_lease: Duration::from_millis(
+            config.poll_lease_ms.unwrap_or(config.poll_interval_ms * 3),
+        ),
         dli_timeout: Duration::from_secs(config.dli.timeout_secs),
         base_path: config.base_path.clone(),
         body_limit: BODY_LIMIT,

@@ -7,10 +7,10 @@ use leptos::prelude::*;
 #[component]
 pub fn ErrorBanner(error: AppError) -> impl IntoView {
     #[cfg(feature = "ssr")]
-    if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
-        if let Ok(status) = http::StatusCode::from_u16(error.http_status()) {
-            response.set_status(status);
-        }
+    if let Some(response) = use_context::<leptos_axum::ResponseOptions>()
+        && let Ok(status) = http::StatusCode::from_u16(error.http_status())
+    {
+        response.set_status(status);
     }
     // "1 field(s) need attention" helps nobody on a page without those fields: say which.
     let text = match error.field_errors() {

@@ -1,39 +1,23 @@
 //! A job's state at a glance: DLI's status in words, coloured by what it means, or the
 //! outcome of the create while there is no DLI status.
 
+use crate::domain::{DliStatus, Tone};
 use leptos::prelude::*;
 
-/// `(words, tone)`: the tone is a CSS class suffix (ok, busy, idle, bad).
-fn describe(status: Option<&str>, outcome: &str, deleted: bool) -> (String, &'static str) {
+/// `(words, tone)`: DLI's status as `DliStatus` tells it, else the create's outcome.
+fn describe(status: Option<&str>, outcome: &str, deleted: bool) -> (String, Tone) {
     if deleted {
-        return ("Deleted".into(), "idle");
+        return ("Deleted".into(), Tone::Idle);
     }
-    let known = match status {
-        Some("job_init") => Some(("Created, not started", "idle")),
-        Some("job_submitting") => Some(("Submitting", "busy")),
-        Some("job_submit_fail") => Some(("Submit failed", "bad")),
-        Some("job_running") => Some(("Running", "ok")),
-        Some("job_running_exception") => Some(("Running with errors", "bad")),
-        Some("job_downloading") => Some(("Downloading", "busy")),
-        Some("job_idle") => Some(("Idle", "idle")),
-        Some("job_canceling") => Some(("Stopping", "busy")),
-        Some("job_cancel_success") => Some(("Stopped", "idle")),
-        Some("job_cancel_fail") => Some(("Stop failed", "bad")),
-        Some("job_savepointing") => Some(("Saving a savepoint", "busy")),
-        Some("job_arrearage_stopped") => Some(("Stopped: account in arrears", "bad")),
-        Some("job_arrearage_recovering") => Some(("Recovering from arrears", "busy")),
-        Some("job_finish") => Some(("Finished", "ok")),
-        _ => None,
-    };
-    if let Some((words, tone)) = known {
-        return (words.into(), tone);
+    if let Some(known) = status.and_then(DliStatus::parse) {
+        return (known.label().into(), known.tone());
     }
     match (status, outcome) {
-        (Some(other), _) => (other.to_string(), "idle"),
-        (None, "pending") => ("Being created".into(), "busy"),
-        (None, "unknown") => ("Outcome unknown, checking".into(), "busy"),
-        (None, "failed") => ("Not created".into(), "bad"),
-        (None, other) => (other.to_string(), "idle"),
+        (Some(other), _) => (other.to_string(), Tone::Idle),
+        (None, "pending") => ("Being created".into(), Tone::Busy),
+        (None, "unknown") => ("Outcome unknown, checking".into(), Tone::Busy),
+        (None, "failed") => ("Not created".into(), Tone::Bad),
+        (None, other) => (other.to_string(), Tone::Idle),
     }
 }
 
@@ -46,7 +30,7 @@ pub fn StatusBadge(
     let described = move || describe(status.read().as_deref(), &outcome.read(), deleted.get());
     view! {
         <span
-            class=move || format!("badge badge-{}", described().1)
+            class=move || format!("badge badge-{}", described().1.as_str())
             title=move || status.get().unwrap_or_else(|| outcome.get())
         >
             {move || described().0}

@@ -1,5 +1,5 @@
 //! Every form field in form order: its HTML name (DLI's wire name), a label and one line of help
-//! in our words, drawn from DLI's API documentation (dli-api.md §1, the seed document).
+//! in our words, drawn from DLI's API documentation (docs/dli-api.md §1 and the seed page, docs/dli-seed-create-flink-jar-job.txt).
 
 /// One input of the job form (or the legend of a row editor).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -49,7 +49,7 @@ pub const SLOTS: IntRule = IntRule {
     message: "Enter a whole number of slots from 1 to 2000.",
 };
 
-/// DLI's defaults for omitted fields (dli-api.md §1).
+/// DLI's defaults for omitted fields (docs/dli-api.md §1).
 pub const DEFAULT_CU_NUMBER: u32 = 2;
 pub const DEFAULT_MANAGER_CU_NUMBER: u32 = 1;
 pub const DEFAULT_PARALLEL_NUMBER: u32 = 1;

@@ -6,6 +6,7 @@ use crate::components::{
     auto_refresh::refresh_every, error_banner::ErrorBanner, local_time::LocalTime,
     status_badge::StatusBadge,
 };
+use crate::domain::DliStatus;
 use crate::model::use_portal_info;
 use crate::model::{HistoryFilters, HistoryPage, JobSummary};
 use leptos::prelude::*;
@@ -13,16 +14,8 @@ use leptos_meta::Title;
 use leptos_router::{components::Form, hooks::use_query_map};
 use std::{collections::HashMap, time::Duration};
 
-const STATUS_CHOICES: &[(&str, &str)] = &[
-    ("", "Any status"),
-    ("job_init", "Created, not started"),
-    ("job_submitting", "Submitting"),
-    ("job_running", "Running"),
-    ("job_canceling", "Stopping"),
-    ("job_cancel_success", "Stopped"),
-    ("job_submit_fail", "Submit failed"),
-    ("job_running_exception", "Running with errors"),
-    ("job_finish", "Finished"),
+/// The filter's choices besides DLI's statuses: the outcomes of creates DLI has no status for.
+const OUTCOME_CHOICES: [(&str, &str); 3] = [
     ("pending", "Being created"),
     ("unknown", "Outcome unknown"),
     ("failed", "Not created"),
@@ -170,9 +163,11 @@ fn Filters(filters: HistoryFilters, queues: Vec<String>) -> impl IntoView {
     let base = use_portal_info().base_path;
     let status = filters.status.clone().unwrap_or_default();
     let queue = filters.queue.clone().unwrap_or_default();
-    let status_options = STATUS_CHOICES
-        .iter()
-        .map(|(value, text)| view! { <option value=*value selected=status == *value>{*text}</option> })
+    let choices = std::iter::once(("", "Any status"))
+        .chain(DliStatus::ALL.map(|known| (known.as_str(), known.label())))
+        .chain(OUTCOME_CHOICES);
+    let status_options = choices
+        .map(|(value, text)| view! { <option value=value selected=status == value>{text}</option> })
         .collect_view();
     let queue_options = queues
         .into_iter()

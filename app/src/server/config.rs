@@ -40,6 +40,11 @@ pub struct Config {
     #[arg(long, env = "PORTAL_POLL_INTERVAL_MS", default_value_t = 2000, value_parser = clap::value_parser!(u64).range(100..))]
     pub poll_interval_ms: u64,
 
+    /// How long, in milliseconds, the poller's lease lasts without renewal: how soon another
+    /// instance takes over from one that died [default: three poll intervals].
+    #[arg(long, env = "PORTAL_POLL_LEASE_MS", value_parser = clap::value_parser!(u64).range(100..))]
+    pub poll_lease_ms: Option<u64>,
+
     /// Identity from the reverse proxy, who may act, and the team's guardrails.
     #[command(flatten)]
     pub access: AccessConfig,
@@ -83,7 +88,47 @@ pub enum LogFormat {
 
 #[cfg(test)]
 mod tests {
-    use super::base_path;
+    use super::{Config, base_path};
+    use clap::Parser;
+    use secrecy::ExposeSecret;
+
+    fn config(args: &[&str]) -> Config {
+        #[derive(Parser)]
+        struct Wrapper {
+            #[command(flatten)]
+            config: Config,
+        }
+        Wrapper::parse_from(std::iter::once("server").chain(args.iter().copied())).config
+    }
+
+    #[test]
+    fn the_database_url_is_read_from_its_file_and_never_shown_by_debug() {
+        let folder = std::env::temp_dir().join(format!("config-url-{}", std::process::id()));
+        std::fs::create_dir_all(&folder).unwrap();
+        let file = folder.join("database_url");
+        std::fs::write(&file, "postgres://portal:hunter2@db/portal\n").unwrap();
+        let from_file = config(&["--database-url-file", file.to_str().unwrap()]);
+        assert_eq!(
+            from_file.database_url().unwrap().expose_secret(),
+            "postgres://portal:hunter2@db/portal"
+        );
+        let given = config(&["--database-url", "postgres://portal:hunter2@db/portal"]);
+        assert!(!format!("{given:?}").contains("hunter2"), "{given:?}");
+        std::fs::remove_dir_all(folder).unwrap();
+    }
+
+    #[test]
+    fn without_a_database_url_the_history_is_sqlite_under_data() {
+        let url = config(&[]).database_url().unwrap();
+        assert_eq!(url.expose_secret(), "sqlite://data/portal.db");
+        let both = config(&[
+            "--database-url",
+            "sqlite://a.db",
+            "--database-url-file",
+            "/f",
+        ]);
+        assert!(both.database_url().is_err(), "one or the other");
+    }
 
     #[test]
     fn a_base_path_is_normalised_to_a_leading_slash_and_no_trailing_one() {

@@ -21,6 +21,8 @@ pub struct AppState {
     pub queue_cache: QueueCache,
     /// How often the status poller looks at jobs that are changing.
     pub poll_interval: Duration,
+    /// How long the poller's lease lasts unless its holder renews it (every interval).
+    pub poll_lease: Duration,
     /// The longest one DLI call may take.
     pub dli_timeout: Duration,
     /// Where the portal is mounted, without a trailing slash: "" or e.g. "/flink".

@@ -1,4 +1,4 @@
-//! The simulator's refusals, with the bodies and statuses DLI and its API gateway send (spec §3):
+//! The simulator's refusals, with the bodies and statuses DLI and its API gateway send (docs/dli-api.md §3):
 //! `{"error_code","error_msg"}` from DLI, plus a `request_id` from the gateway.
 
 use axum::{

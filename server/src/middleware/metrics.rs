@@ -8,7 +8,9 @@ use axum::{
     middleware::Next,
     response::Response,
 };
-use metrics_exporter_prometheus::{Matcher, PrometheusBuilder, PrometheusHandle};
+use metrics_exporter_prometheus::{
+    Matcher, PrometheusBuilder, PrometheusHandle, PrometheusRecorder,
+};
 use std::{
     sync::OnceLock,
     time::{Duration, Instant},
@@ -23,14 +25,20 @@ const LATENCY_BUCKETS: &[f64] = &[
 /// How often histogram samples are folded into their buckets between scrapes.
 const UPKEEP_EVERY: Duration = Duration::from_secs(5);
 
+/// A Prometheus recorder with the portal's latency buckets: the process's (below), or a test's
+/// own, installed on its thread with `metrics::set_default_local_recorder`.
+pub fn new_recorder() -> PrometheusRecorder {
+    PrometheusBuilder::new()
+        .set_buckets_for_metric(Matcher::Suffix("_seconds".into()), LATENCY_BUCKETS)
+        .expect("the bucket list is not empty")
+        .build_recorder()
+}
+
 /// The handle `/metrics` renders, installing the recorder on the first call.
 pub fn prometheus() -> &'static PrometheusHandle {
     static HANDLE: OnceLock<PrometheusHandle> = OnceLock::new();
     HANDLE.get_or_init(|| {
-        let recorder = PrometheusBuilder::new()
-            .set_buckets_for_metric(Matcher::Suffix("_seconds".into()), LATENCY_BUCKETS)
-            .expect("the bucket list is not empty")
-            .build_recorder();
+        let recorder = new_recorder();
         let handle = recorder.handle();
         if metrics::set_global_recorder(recorder).is_err() {
             tracing::warn!("another metrics recorder is installed; /metrics shows nothing");

@@ -6,7 +6,7 @@ mod request_id;
 mod same_origin;
 mod security_headers;
 
-pub use metrics::prometheus;
+pub use metrics::{new_recorder, prometheus};
 
 use app::server::state::AppState;
 use axum::{Router, middleware::from_fn};

@@ -1,4 +1,4 @@
-//! Tags, by the strictest reading of the sources (dli-api.md §1): at most 20 with unique keys,
+//! Tags, by the strictest reading of the sources (docs/dli-api.md §1): at most 20 with unique keys,
 //! keys of 1-36 and values of 1-43 characters, no surrounding spaces, no `_sys_` keys.
 
 use super::check::Check;

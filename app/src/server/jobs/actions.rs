@@ -180,3 +180,36 @@ fn log_store(result: Result<(), StoreError>, record: i64) {
         tracing::error!(error = %dli::chain(&error), record, "could not record a status");
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::{Duration, STEADY_SLOWER, next_poll_in};
+
+    #[test]
+    fn changing_jobs_are_polled_every_interval_steady_ones_ten_times_less_and_final_ones_never() {
+        let interval = Duration::from_secs(2);
+        assert_eq!(STEADY_SLOWER, 10);
+        for changing in ["job_submitting", "job_canceling", "job_savepointing"] {
+            assert_eq!(
+                next_poll_in(changing, interval),
+                Some(interval),
+                "{changing}"
+            );
+        }
+        for steady in [
+            "job_running",
+            "job_init",
+            "job_cancel_fail",
+            "job_from_the_future",
+        ] {
+            assert_eq!(
+                next_poll_in(steady, interval),
+                Some(interval * 10),
+                "{steady}"
+            );
+        }
+        for finished in ["job_finish", "job_cancel_success", "job_submit_fail"] {
+            assert_eq!(next_poll_in(finished, interval), None, "{finished}");
+        }
+    }
+}

@@ -49,7 +49,7 @@ impl Poller {
 
 async fn run(state: AppState, holder: String, leading_flag: Arc<AtomicBool>) {
     let interval = state.poll_interval;
-    let lease_ms = (interval * 3).as_millis() as i64;
+    let lease_ms = state.poll_lease.as_millis() as i64;
     // Answers older than this are not coming: twice the longest a DLI call may take.
     let grace_ms = (state.dli_timeout * 2).as_millis() as i64;
     let mut ticker = tokio::time::interval(interval);

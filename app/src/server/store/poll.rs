@@ -1,7 +1,7 @@
 //! What the status poller and the reconciler read, and the lease that lets one portal instance
 //! at a time poll DLI.
 //!
-//! Final statuses (DLI API spec §2): `job_submit_fail`, `job_cancel_success` and `job_finish`
+//! Final statuses (docs/dli-api.md §2): `job_submit_fail`, `job_cancel_success` and `job_finish`
 //! do not change unless someone acts on the job, and the portal's own actions record their
 //! status, so the poller leaves them be. `job_cancel_fail` is not final: a stop that failed
 //! leaves the job running. Nor are `job_init` (a draft can be started elsewhere) or the arrears

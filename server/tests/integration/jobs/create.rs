@@ -127,6 +127,20 @@ async fn the_same_idempotency_key_twice_returns_the_first_job_and_creates_one() 
 }
 
 #[tokio::test]
+async fn a_malformed_idempotency_key_is_refused_rather_than_replaced() {
+    let sim = spawn_sim().await;
+    let app = spawn_app_for(&sim).await;
+    let long = "k".repeat(129);
+    for key in ["has space", long.as_str(), "tab\there"] {
+        let response = app.post_job(&job_request("badly_keyed"), Some(key)).await;
+        assert_eq!(response.status(), 422, "{key:?}");
+        let body: Value = response.json().await.unwrap();
+        assert!(body["errors"]["idempotency_key"].is_string(), "{body}");
+    }
+    assert!(sim_jobs(&sim).await.is_empty(), "nothing reached DLI");
+}
+
+#[tokio::test]
 async fn two_submissions_at_once_with_one_key_make_one_record_and_at_most_one_dli_job() {
     let sim = spawn_sim().await;
     let app = spawn_app_for(&sim).await;

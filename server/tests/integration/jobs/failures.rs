@@ -92,13 +92,14 @@ async fn a_timeout_leaves_an_unknown_record_that_reconciles_to_what_dli_did() {
     let sim = spawn_sim().await;
     let app = spawn_app_for(&sim).await;
     // The portal gives up after 2 s; the simulator, like a gateway whose client went away,
-    // drops the request it was still holding, so DLI never acts on it.
-    set_faults(&sim, json!({"create": {"latency_ms": 3000, "times": 1}})).await;
+    // drops the request it was still holding, so DLI never acts on it. (Were it to act, it
+    // could not before this test ends: the latency is far beyond it.)
+    set_faults(&sim, json!({"create": {"latency_ms": 600_000, "times": 1}})).await;
 
     let record = record_id_of(app.post_job(&job_request("slow_create"), None).await, 504).await;
 
     assert_eq!(outcome(&app, record).await, "unknown");
-    tokio::time::sleep(std::time::Duration::from_millis(1500)).await;
+    assert_eq!(sim_count(&sim, "create").await, 1, "the create reached DLI");
     reconcile(&app.portal.state, 0).await;
     assert_eq!(outcome(&app, record).await, "failed");
     assert!(sim_jobs(&sim).await.is_empty());
