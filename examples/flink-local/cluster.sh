@@ -6,8 +6,10 @@
 #   cluster.sh start   CACHE_DIR RUN_DIR  start JM + TM (installing first if needed); prints FLINK_REST_URL=...
 #   cluster.sh stop    RUN_DIR            stop exactly the processes `start` recorded in RUN_DIR/pids
 #
-# RUN_DIR gets: conf/ (config.yaml), log/ (every log), work/ (the JVMs' working dir), pids ("jobmanager PID" / "taskmanager PID"),
-# rest_url, savepoints/, tmp/, web-upload/. Only curl, python3 (with venv or pip) and Java 11+ are needed.
+# RUN_DIR gets: conf/ (config.yaml), log/ (every log; the job's stdout is in log/*taskexecutor*.out),
+# work/ (the JVMs' working dir), pids ("jobmanager PID" / "taskmanager PID" lines), rest_url,
+# savepoints/, tmp/, web-upload/. Needs curl, python3 (with venv or pip), Java 11+ and /proc.
+# Ctrl-C: the JVMs, started from a script, ignore SIGINT; a caller stops them with `stop`.
 #
 # Environment knobs (defaults in brackets): FLINK_VERSION [2.3.0], PYTHON [python3],
 # FLINK_JM_MEMORY [1024m], FLINK_TM_MEMORY [1536m], FLINK_TM_SLOTS [4],
@@ -160,7 +162,7 @@ cmd_start() {
       return 0
     fi
     ((rc == 2)) || exit 1 # 2 = lost a port race: retry with new ports
-    note "a port was taken before Flink bound it; retrying with new ports (attempt $((attempt + 1)))"
+    ((attempt < 3)) && note "a port was taken before Flink bound it; retrying with new ports (attempt $((attempt + 1)))"
   done
   die "could not start Flink after 3 attempts; see $run/log"
 }
@@ -190,6 +192,7 @@ start_once() {
   local pyflink=$1 run=$2 java_opts=$3 timeout=$4
   local rest_port rpc_port blob_port
   read -r rest_port rpc_port blob_port <<<"$(free_ports 3)"
+  [[ $blob_port =~ ^[0-9]+$ ]] || die "could not pick free ports with $PYTHON"
   rm -rf "$run/conf" "$run/log" "$run/tmp" "$run/flink-pid" "$run/rest_url"
   mkdir -p "$run/conf" "$run/log" "$run/tmp" "$run/savepoints" "$run/web-upload" "$run/flink-pid" "$run/work"
   cp "$pyflink"/conf/log4j*.properties "$pyflink"/conf/logback*.xml "$run/conf/"
@@ -228,11 +231,11 @@ EOF
   cd "$run/work"
   # `&` on the script itself: jobmanager.sh execs flink-console.sh, which execs java, so $! is the
   # JVM. No terminal input, no inherited stdout (a caller reading our stdout must see EOF).
+  STARTING_RUN=$run
+  trap 'kill_pids "$STARTING_RUN"; exit 130' INT TERM
   FLINK_CONF_DIR="$run/conf" bash "$pyflink/bin/jobmanager.sh" start-foreground </dev/null >"$jm_out" 2>&1 &
   jm=$!
   echo "jobmanager $jm" >"$run/pids"
-  STARTING_RUN=$run
-  trap 'kill_pids "$STARTING_RUN"; exit 130' INT TERM
   FLINK_CONF_DIR="$run/conf" bash "$pyflink/bin/taskmanager.sh" start-foreground </dev/null >"$tm_out" 2>&1 &
   tm=$!
   echo "taskmanager $tm" >>"$run/pids"
@@ -268,8 +271,8 @@ EOF
   jm_sockets=$(listening_sockets "$jm")
   if ! grep -q " $rest_port\$" <<<"$jm_sockets"; then
     kill_pids "$run"
-    note "port $rest_port answers but is not owned by our JobManager (PID $jm); is another Flink running?"
-    return 1
+    note "port $rest_port answers but is not owned by our JobManager (PID $jm): another process has it"
+    return 2
   fi
   for pid in "$jm" "$tm"; do
     while read -r addr port; do
