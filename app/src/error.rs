@@ -29,15 +29,21 @@ pub enum AppError {
     /// DLI failed, could not be reached or did not answer; the action did not happen.
     #[error("DLI is unavailable right now: {reason}. Try again shortly.")]
     DliUnavailable { upstream: Upstream, reason: String },
-    /// The request may have reached DLI but no answer came back. The history keeps the attempt
-    /// and finds out what happened by itself.
+    /// The request may have reached DLI but its answer was lost. The history keeps the attempt
+    /// and finds out what happened; repeating the request with the same key gets the outcome.
     #[error(
-        "DLI did not answer in time. The job may or may not exist; its history entry will show which within a minute."
+        "DLI's answer was lost, so the job may or may not exist. The portal is finding out: send the same request again in {retry_after_secs} s, or watch its history entry."
     )]
-    OutcomeUnknown { record_id: i64 },
+    OutcomeUnknown {
+        record_id: i64,
+        retry_after_secs: u64,
+    },
     /// The same submission (same idempotency key) is still being created.
     #[error("This submission is already being created; its history entry shows the outcome.")]
     InProgress { record_id: i64 },
+    /// A request the portal cannot read at all (not JSON, a path that is not an id).
+    #[error("The request cannot be read: {0}")]
+    BadRequest(String),
     #[error("There is no such job.")]
     NotFound,
     /// A rule of this team's portal (queue allowlist, CU cap, permissions).
@@ -53,6 +59,11 @@ pub enum AppError {
     Transport(String),
 }
 
+/// When to repeat a request that DLI or the history failed: a blip passes in seconds.
+const RETRY_SOON_SECS: u64 = 2;
+/// When to repeat a request that DLI refused the portal's credentials for: an operator must act.
+const RETRY_AFTER_OPERATOR_SECS: u64 = 60;
+
 /// How DLI let us down, for the HTTP status of the REST API (502, 503, 504).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Upstream {
@@ -67,8 +78,20 @@ pub enum Upstream {
 impl FromServerFnError for AppError {
     type Encoder = JsonEncoding;
 
+    /// Arguments the server cannot read are the caller's fault (400); anything else is a
+    /// failure to talk to the portal at all.
     fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
-        AppError::Transport(value.to_string())
+        match value {
+            ServerFnErrorErr::Args(_) | ServerFnErrorErr::MissingArg(_) => {
+                AppError::BadRequest(value.to_string())
+            }
+            // On the server this is an argument body that is not JSON; in the browser an answer
+            // it cannot read, which is the portal's failure, not the person's.
+            ServerFnErrorErr::Deserialization(_) if cfg!(feature = "ssr") => {
+                AppError::BadRequest(value.to_string())
+            }
+            other => AppError::Transport(other.to_string()),
+        }
     }
 }
 
@@ -77,6 +100,7 @@ impl AppError {
     /// renders with this error on it.
     pub fn http_status(&self) -> u16 {
         match self {
+            AppError::BadRequest(_) => 400,
             AppError::Invalid(_) | AppError::Rejected { .. } => 422,
             AppError::Throttled { .. } => 429,
             AppError::NotFound => 404,
@@ -101,12 +125,25 @@ impl AppError {
         }
     }
 
-    /// For `Retry-After`: when to send the request again, if waiting is the answer.
+    /// For `Retry-After`: when to send the same request again. Every answer that means "repeat
+    /// it" (409, 429, 502, 503, 504) has one; the others mean that repeating will not help.
     pub fn retry_after_secs(&self) -> Option<u64> {
         match self {
-            AppError::Throttled { retry_after_secs } => Some(*retry_after_secs),
+            AppError::Throttled { retry_after_secs }
+            | AppError::OutcomeUnknown {
+                retry_after_secs, ..
+            } => Some(*retry_after_secs),
+            AppError::InProgress { .. } => Some(1),
+            AppError::DliUnavailable { .. } | AppError::StoreUnavailable => Some(RETRY_SOON_SECS),
+            AppError::DliAuth => Some(RETRY_AFTER_OPERATOR_SECS),
             _ => None,
         }
+    }
+
+    /// Whether the caller should repeat the same request (with the same key): true for exactly
+    /// the answers that carry `Retry-After`.
+    pub fn is_retryable(&self) -> bool {
+        self.retry_after_secs().is_some()
     }
 
     /// The field errors to show next to inputs, if that is what this error is.

@@ -3,11 +3,12 @@
 //! path (`--base-path`), so that a reverse proxy can serve the portal at a sub-path unchanged.
 
 use crate::{
-    http::{form_post::post_new_job, probes, rest},
+    http::{api, form_post::post_new_job, probes, status_and_retry},
     middleware,
 };
 use app::{
     PAGES,
+    error::AppError,
     server::{access::identify, state::AppState},
     shell,
 };
@@ -15,8 +16,10 @@ use axum::{
     Router,
     extract::{Request, State},
     response::{IntoResponse, Response},
-    routing::{any, get, post},
+    routing::{any, get},
 };
+use axum::http::StatusCode;
+use leptos::server_fn::error::SERVER_FN_ERROR_HEADER;
 use leptos_axum::{
     file_and_error_handler_with_context, handle_server_fns_with_context,
     render_app_async_with_context,
@@ -49,8 +52,7 @@ pub fn build(state: AppState) -> Router {
         .route(&at("/readyz"), get(probes::readyz))
         .route(&at("/metrics"), get(probes::metrics));
     let mut router = Router::new()
-        .route(&at("/api/v1/jobs"), post(rest::create_job))
-        .route(&at("/api/v1/jobs/{id}"), get(rest::get_job))
+        .merge(api::routes(&base))
         .route(&at("/api/{*function}"), any(server_function))
         .nest_service(
             &at("/pkg"),
@@ -104,9 +106,31 @@ async fn server_function(State(state): State<AppState>, mut request: Request) ->
         .unwrap_or_default();
     match format!("{path}{query}").parse() {
         Ok(inner) => *request.uri_mut() = inner,
-        Err(_) => return axum::http::StatusCode::BAD_REQUEST.into_response(),
+        Err(_) => return StatusCode::BAD_REQUEST.into_response(),
     }
-    handle_server_fns_with_context(move || state.provide_page_context(), request)
+    let response = handle_server_fns_with_context(move || state.provide_page_context(), request)
         .await
-        .into_response()
+        .into_response();
+    with_the_errors_status(response).await
+}
+
+/// Leptos answers every server-function error with 500. The error is an `AppError`, which
+/// knows its status: a body the function cannot read is the caller's fault (400), a refusal is
+/// 422, and so on, each with `Retry-After` where repeating is the answer.
+async fn with_the_errors_status(response: Response) -> Response {
+    let is_error = response.status() == StatusCode::INTERNAL_SERVER_ERROR
+        && response.headers().contains_key(SERVER_FN_ERROR_HEADER);
+    if !is_error {
+        return response;
+    }
+    let (mut parts, body) = response.into_parts();
+    let Ok(bytes) = axum::body::to_bytes(body, usize::MAX).await else {
+        return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+    };
+    if let Ok(error) = serde_json::from_slice::<AppError>(&bytes) {
+        let (status, retry) = status_and_retry(&error);
+        parts.status = status;
+        parts.headers.extend(retry);
+    }
+    Response::from_parts(parts, bytes.into())
 }

@@ -24,6 +24,9 @@ use tokio::{net::TcpListener, sync::oneshot, task::JoinHandle};
 /// The name cargo-leptos gives the wasm, JS and CSS files (`output-name` in Cargo.toml).
 const OUTPUT_NAME: &str = "dli-portal";
 
+/// How long start-up waits for DLI's queue list before serving without it.
+const QUEUE_LIST_AT_START: Duration = Duration::from_secs(2);
+
 /// The largest request body: a job form is a few kilobytes.
 const BODY_LIMIT: usize = 256 * 1024;
 
@@ -66,6 +69,11 @@ pub async fn start(config: Config) -> anyhow::Result<RunningPortal> {
         body_limit: BODY_LIMIT,
         access: Access::new(&config.access),
     };
+    // The form's queue list, unless DLI is slow to give it: no page ever waits for DLI.
+    state
+        .queue_cache
+        .warm(&state.dli, QUEUE_LIST_AT_START)
+        .await;
     let poller = spawn_poller(state.clone());
     let listener = TcpListener::bind(config.listen)
         .await

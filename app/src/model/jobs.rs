@@ -38,6 +38,7 @@ impl JobDraft {
 
 /// A job DLI created.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct CreatedJob {
     /// The portal's history record.
     pub record_id: i64,
@@ -49,6 +50,7 @@ pub struct CreatedJob {
 
 /// One row of the history.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct JobSummary {
     pub id: i64,
     pub name: String,
@@ -81,6 +83,19 @@ pub struct HistoryFilters {
     /// Where the page starts (from the previous page's "Next" link).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub cursor: Option<String>,
+    /// How many jobs a page holds (the JSON API's `limit`); the page's own size when none.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub limit: Option<u32>,
+}
+
+/// One page of the history, as the JSON API gives it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct JobPage {
+    /// Newest first.
+    pub jobs: Vec<JobSummary>,
+    /// Send it as `cursor` for the next page; none on the last page.
+    pub next_cursor: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -94,6 +109,7 @@ pub struct HistoryPage {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct StatusChangeView {
     pub status: String,
     pub status_desc: Option<String>,
@@ -101,6 +117,7 @@ pub struct StatusChangeView {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct ErrorDetails {
     pub kind: String,
     pub code: Option<String>,
@@ -109,6 +126,7 @@ pub struct ErrorDetails {
 
 /// Everything about one job.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct JobDetails {
     pub summary: JobSummary,
     pub status_desc: Option<String>,

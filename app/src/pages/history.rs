@@ -31,6 +31,7 @@ pub fn HistoryPage() -> impl IntoView {
             mine: query.get("mine").as_deref() == Some("true"),
             name: query.get("name"),
             cursor: query.get("cursor"),
+            limit: None,
         })
     });
     let page = Resource::new(move || filters.get(), list_jobs);

@@ -62,6 +62,12 @@ pub fn from_recorded(error: &RecordedError) -> AppError {
             upstream: Upstream::Failed,
             reason: format!("it failed ({})", error.message),
         },
+        // Reconciliation found that DLI made nothing: its failure came before it acted, so the
+        // same request may simply be sent again.
+        "not_created" => AppError::DliUnavailable {
+            upstream: Upstream::Failed,
+            reason: "it failed before creating the job".into(),
+        },
         _ => AppError::Rejected {
             code,
             message: error.message.clone(),

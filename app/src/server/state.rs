@@ -56,8 +56,8 @@ impl AppState {
 
     /// The queues the form offers: DLI's, narrowed to the allowlist when there is one (the
     /// allowlist alone when DLI cannot be asked).
-    pub async fn queues(&self) -> Vec<String> {
-        let listed = self.queue_cache.get(&self.dli).await;
+    pub fn queues(&self) -> Vec<String> {
+        let listed = self.queue_cache.get(&self.dli);
         let allowed = &self.access.guardrails.allowed_queues;
         match (allowed.is_empty(), listed.is_empty()) {
             (true, _) => listed,

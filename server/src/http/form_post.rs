@@ -87,7 +87,7 @@ async fn render(
     mut draft: JobDraft,
     status: StatusCode,
 ) -> Response {
-    draft.queues = state.queues().await;
+    draft.queues = state.queues();
     let options = state.leptos_options.clone();
     let handler = leptos_axum::render_app_async_with_context(
         move || {

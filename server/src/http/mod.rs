@@ -2,9 +2,9 @@
 //! automation, the job form as a browser without JavaScript posts it, and the operator's probes.
 //! Each is thin: it reads the request and hands the work to a service in `app::server`.
 
+pub mod api;
 pub mod form_post;
 pub mod probes;
-pub mod rest;
 
 use app::error::AppError;
 use axum::http::{HeaderName, HeaderValue, StatusCode, header};

@@ -105,7 +105,7 @@ async fn only_the_actor_groups_may_create_and_everyone_else_may_read() {
     assert_eq!(refused.status(), 403);
     let body: Value = refused.json().await.unwrap();
     assert!(
-        body["error"].as_str().unwrap().contains("flink-admins"),
+        body["detail"].as_str().unwrap().contains("flink-admins"),
         "{body}"
     );
     assert_eq!(sim_count(simulator, "create").await, 0);
@@ -179,7 +179,7 @@ async fn the_create_rate_limit_answers_429_and_says_when_to_retry() {
     assert!((1..=30).contains(&wait), "{wait}");
     let body: Value = third.json().await.unwrap();
     assert!(
-        body["error"]
+        body["detail"]
             .as_str()
             .unwrap()
             .contains(&format!("Try again in {wait} s")),

@@ -36,6 +36,11 @@ pub async fn spawn_app() -> TestApp {
 
 /// A portal whose DLI is `sim`, which the test can then steer (faults, counts, jobs).
 pub async fn spawn_app_for(sim: &RunningSim) -> TestApp {
+    spawn_app_for_with(sim, |_| {}).await
+}
+
+/// A portal whose DLI is `sim`, adjusted further by `adjust`.
+pub async fn spawn_app_for_with(sim: &RunningSim, adjust: impl FnOnce(&mut Config)) -> TestApp {
     let settings = sim.client_settings();
     spawn_app_with(|config| {
         config.dli.endpoint = Some(sim.base_url.clone());
@@ -45,6 +50,7 @@ pub async fn spawn_app_for(sim: &RunningSim) -> TestApp {
         config.dli.secret_key = Some(credentials.secret_key().clone());
         config.dli.timeout_secs = 2;
         config.poll_interval_ms = 100;
+        adjust(config);
     })
     .await
 }

@@ -5,6 +5,7 @@ mod actions;
 mod create;
 mod failures;
 mod form_post;
+mod retry_contract;
 
 use crate::helpers::{TestApp, eventually};
 use serde_json::{Value, json};

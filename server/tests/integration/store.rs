@@ -73,6 +73,9 @@ impl TestDb {
     }
 }
 
+/// How long after its writing a test attempt may be reconciled, if still pending.
+pub const IN_FLIGHT_MS: i64 = 1_000;
+
 /// An attempt by alice at `created_at_ms`, its key and name derived from `tag`.
 pub fn attempt(tag: &str, created_at_ms: i64) -> NewAttempt {
     NewAttempt {
@@ -83,6 +86,7 @@ pub fn attempt(tag: &str, created_at_ms: i64) -> NewAttempt {
         queue_name: Some("flink_queue".to_owned()),
         start_requested: false,
         request_body: format!(r#"{{"name":"job_{tag}","queue_name":"flink_queue"}}"#),
+        reconcile_after_ms: created_at_ms + IN_FLIGHT_MS,
     }
 }
 

@@ -4,6 +4,7 @@
 
 mod actions;
 mod create;
+mod events;
 mod poller;
 mod reconcile;
 mod views;
@@ -12,7 +13,7 @@ pub use actions::{delete, start, stop};
 pub use create::{create, draft, new_idempotency_key};
 pub use poller::{Poller, spawn_poller};
 pub use reconcile::reconcile;
-pub use views::{details, list, statuses};
+pub use views::{details, list, page, statuses};
 
 /// The history keeps DLI's unit of time: milliseconds since the Unix epoch.
 pub use dli::now_ms;

@@ -50,8 +50,6 @@ impl Poller {
 async fn run(state: AppState, holder: String, leading_flag: Arc<AtomicBool>) {
     let interval = state.poll_interval;
     let lease_ms = state.poll_lease.as_millis() as i64;
-    // Answers older than this are not coming: twice the longest a DLI call may take.
-    let grace_ms = (state.dli_timeout * 2).as_millis() as i64;
     let mut ticker = tokio::time::interval(interval);
     ticker.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
     let mut leading = false;
@@ -74,7 +72,7 @@ async fn run(state: AppState, holder: String, leading_flag: Arc<AtomicBool>) {
         if !leading {
             continue;
         }
-        reconcile(&state, grace_ms).await;
+        reconcile(&state).await;
         let due = match state.store.due_for_poll(now_ms(), ROUND_SIZE).await {
             Ok(due) => due,
             Err(error) => {

@@ -4,13 +4,14 @@
 use crate::domain::{FieldErrors, JobSpec};
 use crate::error::AppError;
 use crate::model::{
-    ErrorDetails, HistoryFilters, HistoryPage, JobDetails, JobSummary, StatusChangeView,
+    ErrorDetails, HistoryFilters, HistoryPage, JobDetails, JobPage, JobSummary, StatusChangeView,
 };
 use crate::server::errors::from_store;
 use crate::server::request::Caller;
 use crate::server::store::{JobRecord, ListQuery, Outcome, StatusFilter, StoreError};
 
-pub async fn list(caller: &Caller, filters: &HistoryFilters) -> Result<HistoryPage, AppError> {
+/// One page of the history under `filters`: its jobs and where the next page starts.
+pub async fn page(caller: &Caller, filters: &HistoryFilters) -> Result<JobPage, AppError> {
     let store = &caller.state.store;
     let query = ListQuery {
         status: filters
@@ -27,7 +28,7 @@ pub async fn list(caller: &Caller, filters: &HistoryFilters) -> Result<HistoryPa
             .as_deref()
             .and_then(non_blank)
             .map(str::to_owned),
-        page_size: ListQuery::DEFAULT_PAGE_SIZE,
+        page_size: filters.limit.unwrap_or(ListQuery::DEFAULT_PAGE_SIZE),
     };
     let page = match store.list(&query).await {
         Ok(page) => page,
@@ -41,7 +42,17 @@ pub async fn list(caller: &Caller, filters: &HistoryFilters) -> Result<HistoryPa
         }
         Err(error) => return Err(from_store(error)),
     };
-    let any_jobs = !page.records.is_empty()
+    Ok(JobPage {
+        jobs: page.records.iter().map(summary).collect(),
+        next_cursor: page.next_cursor,
+    })
+}
+
+/// The history page: one page of jobs, the queues to filter by, and whether there are any jobs.
+pub async fn list(caller: &Caller, filters: &HistoryFilters) -> Result<HistoryPage, AppError> {
+    let store = &caller.state.store;
+    let page = page(caller, filters).await?;
+    let any_jobs = !page.jobs.is_empty()
         || !store
             .list(&ListQuery {
                 page_size: 1,
@@ -52,7 +63,7 @@ pub async fn list(caller: &Caller, filters: &HistoryFilters) -> Result<HistoryPa
             .records
             .is_empty();
     Ok(HistoryPage {
-        jobs: page.records.iter().map(summary).collect(),
+        jobs: page.jobs,
         next_cursor: page.next_cursor,
         queues: store.distinct_queues().await.map_err(from_store)?,
         any_jobs,

@@ -1,24 +1,30 @@
 //! The create attempt: written before DLI is called, settled once DLI answers (or does not),
-//! and read back by id or idempotency key.
+//! tried again after a failure that made nothing, and read back by id or by its person's key.
 
 use super::lifecycle::APPEND_STATUS_CHANGE;
 use super::model::JobRow;
 use super::{Inserted, JobRecord, NewAttempt, Outcome, RecordedError, Store, StoreError};
 
 const INSERT_ATTEMPT: &str = "INSERT INTO jobs (idempotency_key, created_at_ms, created_by, name, \
-     queue_name, start_requested, request_body, outcome, updated_at_ms) \
-     VALUES ($1, $2, $3, $4, $5, $6, $7, 'pending', $2) \
-     ON CONFLICT (idempotency_key) DO NOTHING RETURNING *";
+     queue_name, start_requested, request_body, outcome, updated_at_ms, attempted_at_ms, \
+     reconcile_after_ms) VALUES ($1, $2, $3, $4, $5, $6, $7, 'pending', $2, $2, $8) \
+     ON CONFLICT (created_by, idempotency_key) DO NOTHING RETURNING *";
 const MARK_CREATED: &str = "UPDATE jobs SET outcome = 'created', dli_job_id = $2, status = $3, \
      status_desc = $4, updated_at_ms = $5, error_kind = NULL, error_code = NULL, \
-     error_message = NULL WHERE id = $1 AND outcome IN ('pending', 'unknown') RETURNING *";
+     error_message = NULL, reconcile_after_ms = NULL \
+     WHERE id = $1 AND outcome IN ('pending', 'unknown') RETURNING *";
+/// A failed attempt sent again: pending once more, from the earlier try's error to none.
+const TRY_AGAIN: &str = "UPDATE jobs SET outcome = 'pending', attempted_at_ms = $2, \
+     reconcile_after_ms = $3, updated_at_ms = $2, error_kind = NULL, error_code = NULL, \
+     error_message = NULL WHERE id = $1 AND outcome = 'failed' RETURNING *";
 
-/// The update of an attempt that ends with an error, allowed from the outcomes listed.
+/// The update of an attempt that ends with an error, allowed from the outcomes listed. An
+/// unknown outcome keeps when it may be reconciled; a failure needs no reconciling.
 macro_rules! settle_with_error {
     ($allowed_from:literal) => {
         concat!(
             "UPDATE jobs SET outcome = $2, error_kind = $3, error_code = $4, error_message = $5, ",
-            "updated_at_ms = $6 WHERE id = $1 AND outcome IN (",
+            "updated_at_ms = $6, reconcile_after_ms = $7 WHERE id = $1 AND outcome IN (",
             $allowed_from,
             ") RETURNING *"
         )
@@ -41,6 +47,7 @@ impl Store {
                 .bind(attempt.queue_name.as_deref())
                 .bind(attempt.start_requested)
                 .bind(&attempt.request_body)
+                .bind(attempt.reconcile_after_ms)
                 .fetch_optional(pool)
                 .await?
         });
@@ -49,14 +56,15 @@ impl Store {
         }
         // Records are never deleted, so the row that won the key is there to read.
         let existing = self
-            .get_by_idempotency_key(&attempt.idempotency_key)
+            .get_by_idempotency_key(&attempt.created_by, &attempt.idempotency_key)
             .await?;
         existing
             .map(Inserted::Existing)
             .ok_or(StoreError::Database(sqlx::Error::RowNotFound))
     }
 
-    /// DLI created the job: keeps its id and first status, and clears any earlier error.
+    /// DLI created the job: keeps its id and first status, and clears any earlier error. A DLI
+    /// job already linked to another record is refused (`DliJobTaken`): one job, one record.
     #[tracing::instrument(name = "store", level = "debug", skip_all, fields(op = "mark_created", id = id))]
     pub async fn mark_created(
         &self,
@@ -75,7 +83,8 @@ impl Store {
                 .bind(status_desc)
                 .bind(at_ms)
                 .fetch_optional(&mut *tx)
-                .await?;
+                .await
+                .map_err(|error| StoreError::linking(error, dli_job_id))?;
             if updated.is_some() && let Some(status) = status {
                 sqlx::query(APPEND_STATUS_CHANGE)
                     .bind(id)
@@ -99,20 +108,42 @@ impl Store {
         error: &RecordedError,
         at_ms: i64,
     ) -> Result<JobRecord, StoreError> {
-        self.settle_with_error(MARK_FAILED, id, Outcome::Failed, error, at_ms)
+        self.settle_with_error(MARK_FAILED, id, Outcome::Failed, error, at_ms, None)
             .await
     }
 
-    /// DLI's answer never came; reconciliation will decide.
+    /// DLI's answer never came; reconciliation will decide, from `reconcile_after_ms` on.
     #[tracing::instrument(name = "store", level = "debug", skip_all, fields(op = "mark_unknown", id = id))]
     pub async fn mark_unknown(
         &self,
         id: i64,
         error: &RecordedError,
         at_ms: i64,
+        reconcile_after_ms: i64,
     ) -> Result<JobRecord, StoreError> {
-        self.settle_with_error(MARK_UNKNOWN, id, Outcome::Unknown, error, at_ms)
+        let after = Some(reconcile_after_ms);
+        self.settle_with_error(MARK_UNKNOWN, id, Outcome::Unknown, error, at_ms, after)
             .await
+    }
+
+    /// Makes a failed attempt pending again, to be sent once more. Of several repeats racing,
+    /// one gets the record back; the others get `InvalidTransition` (it is pending already).
+    #[tracing::instrument(name = "store", level = "debug", skip_all, fields(op = "try_again", id = id))]
+    pub async fn try_again(
+        &self,
+        id: i64,
+        at_ms: i64,
+        reconcile_after_ms: i64,
+    ) -> Result<JobRecord, StoreError> {
+        let updated: Option<JobRow> = on_pool!(self, pool => {
+            sqlx::query_as(TRY_AGAIN)
+                .bind(id)
+                .bind(at_ms)
+                .bind(reconcile_after_ms)
+                .fetch_optional(pool)
+                .await?
+        });
+        self.settled(id, Outcome::Pending, updated).await
     }
 
     async fn settle_with_error(
@@ -122,6 +153,7 @@ impl Store {
         to: Outcome,
         error: &RecordedError,
         at_ms: i64,
+        reconcile_after_ms: Option<i64>,
     ) -> Result<JobRecord, StoreError> {
         let updated: Option<JobRow> = on_pool!(self, pool => {
             sqlx::query_as(sql)
@@ -131,6 +163,7 @@ impl Store {
                 .bind(error.code.as_deref())
                 .bind(&error.message)
                 .bind(at_ms)
+                .bind(reconcile_after_ms)
                 .fetch_optional(pool)
                 .await?
         });
@@ -173,9 +206,15 @@ impl Store {
         fields(op = "get_by_idempotency_key")
     )]
 
-    pub async fn get_by_idempotency_key(&self, key: &str) -> Result<Option<JobRecord>, StoreError> {
+    /// The record `person` made with `key`: keys are scoped to the person who sent them.
+    pub async fn get_by_idempotency_key(
+        &self,
+        person: &str,
+        key: &str,
+    ) -> Result<Option<JobRecord>, StoreError> {
         let row: Option<JobRow> = on_pool!(self, pool => {
-            sqlx::query_as("SELECT * FROM jobs WHERE idempotency_key = $1")
+            sqlx::query_as("SELECT * FROM jobs WHERE created_by = $1 AND idempotency_key = $2")
+                .bind(person)
                 .bind(key)
                 .fetch_optional(pool)
                 .await?

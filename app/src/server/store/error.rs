@@ -28,6 +28,22 @@ pub enum StoreError {
     InvalidTransition { id: i64, from: Outcome, to: Outcome },
     #[error("the page cursor is not valid")]
     BadCursor,
+    #[error("DLI job {0} is already linked to another history record")]
+    DliJobTaken(i64),
+}
+
+impl StoreError {
+    /// A failed link of `dli_job_id` to a record: the unique index says another record holds it.
+    pub(super) fn linking(error: sqlx::Error, dli_job_id: i64) -> Self {
+        let taken = error
+            .as_database_error()
+            .is_some_and(|database| database.is_unique_violation());
+        if taken {
+            Self::DliJobTaken(dli_job_id)
+        } else {
+            error.into()
+        }
+    }
 }
 
 impl From<sqlx::Error> for StoreError {

@@ -55,7 +55,7 @@ impl Store {
                 sql.push_bind(pattern).push(" ESCAPE '\\'");
             }
             if let Some(ids) = &candidates {
-                push_id_list(sql.push(" AND"), ids);
+                push_id_list(sql.push(" AND"), "id", ids);
             }
             if let Some(after) = after {
                 sql.push(" AND (created_at_ms, id) < (").push_bind(after.created_at_ms);
@@ -90,10 +90,23 @@ impl Store {
         }
         let rows: Vec<JobRow> = on_pool!(self, pool => {
             let mut sql = QueryBuilder::new("SELECT * FROM jobs WHERE");
-            push_id_list(&mut sql, ids);
+            push_id_list(&mut sql, "id", ids);
             sql.build_query_as().fetch_all(pool).await?
         });
         Ok(rows.into_iter().map(JobRecord::from).collect())
+    }
+
+    /// Which of these DLI job ids a record already holds: reconciliation must not take them.
+    #[tracing::instrument(name = "store", level = "debug", skip_all, fields(op = "linked"))]
+    pub async fn linked_dli_jobs(&self, dli_job_ids: &[i64]) -> Result<Vec<i64>, StoreError> {
+        if dli_job_ids.is_empty() {
+            return Ok(Vec::new());
+        }
+        Ok(on_pool!(self, pool => {
+            let mut sql = QueryBuilder::new("SELECT dli_job_id FROM jobs WHERE");
+            push_id_list(&mut sql, "dli_job_id", dli_job_ids);
+            sql.build_query_scalar().fetch_all(pool).await?
+        }))
     }
 
     /// The queues that appear in the history, in name order, for the page's filter.
@@ -108,12 +121,15 @@ impl Store {
     }
 }
 
-/// ` id IN ($n, …)` with each id bound.
-fn push_id_list<'args, DB: Database>(sql: &mut QueryBuilder<'args, DB>, ids: &[i64])
-where
+/// ` column IN ($n, …)` with each id bound.
+fn push_id_list<'args, DB: Database>(
+    sql: &mut QueryBuilder<'args, DB>,
+    column: &'static str,
+    ids: &[i64],
+) where
     i64: Encode<'args, DB> + Type<DB>,
 {
-    let mut ids_in = sql.push(" id IN (").separated(", ");
+    let mut ids_in = sql.push(format_args!(" {column} IN (")).separated(", ");
     for id in ids {
         ids_in.push_bind(*id);
     }

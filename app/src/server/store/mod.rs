@@ -20,6 +20,7 @@ macro_rules! on_pool {
 mod attempts;
 mod connect;
 mod error;
+mod events;
 mod lifecycle;
 mod list;
 mod model;
@@ -27,6 +28,7 @@ mod poll;
 mod search;
 
 pub use error::StoreError;
+pub use events::{EventOutcome, JobEvent};
 pub use model::{
     Inserted, JobRecord, ListQuery, NewAttempt, NotAnOutcome, Outcome, Page, RecordedError,
     StatusChange, StatusFilter,

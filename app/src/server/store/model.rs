@@ -4,7 +4,9 @@
 use std::{fmt, str::FromStr};
 
 /// What became of a create attempt. Allowed moves: `pending` to any other; `unknown` (DLI's
-/// answer never came) to `created` or `failed` once reconciled; `created` and `failed` are final.
+/// answer never came) to `created` or `failed` once reconciled; `failed` back to `pending` when a
+/// repeat of the same request tries again (the earlier try provably made nothing); `created` is
+/// final.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Outcome {
     /// Written before DLI is called.
@@ -80,6 +82,8 @@ pub struct NewAttempt {
     pub start_requested: bool,
     /// The exact bytes sent to DLI.
     pub request_body: String,
+    /// From when the attempt may be reconciled if it is still pending (its instance died).
+    pub reconcile_after_ms: i64,
 }
 
 /// One job of the history. Times are milliseconds since the Unix epoch.
@@ -106,6 +110,10 @@ pub struct JobRecord {
     pub deleted_at_ms: Option<i64>,
     /// When the poller should look at the job next; none means as soon as it can.
     pub next_poll_at_ms: Option<i64>,
+    /// When the create was last sent to DLI (a retried attempt is sent again).
+    pub attempted_at_ms: i64,
+    /// While pending or unknown: from when reconciliation may decide the outcome.
+    pub reconcile_after_ms: Option<i64>,
 }
 
 /// What `insert_attempt` found: a new record, or the one an earlier use of the key made.
@@ -190,6 +198,8 @@ pub(super) struct JobRow {
     updated_at_ms: i64,
     deleted_at_ms: Option<i64>,
     next_poll_at_ms: Option<i64>,
+    attempted_at_ms: i64,
+    reconcile_after_ms: Option<i64>,
 }
 
 impl From<JobRow> for JobRecord {
@@ -216,6 +226,8 @@ impl From<JobRow> for JobRecord {
             updated_at_ms: row.updated_at_ms,
             deleted_at_ms: row.deleted_at_ms,
             next_poll_at_ms: row.next_poll_at_ms,
+            attempted_at_ms: row.attempted_at_ms,
+            reconcile_after_ms: row.reconcile_after_ms,
         }
     }
 }

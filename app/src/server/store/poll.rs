@@ -16,8 +16,10 @@ const DUE_FOR_POLL: &str = "SELECT * FROM jobs \
        AND COALESCE(status, '') NOT IN ('job_submit_fail', 'job_cancel_success', 'job_finish') \
        AND (next_poll_at_ms IS NULL OR next_poll_at_ms <= $1) \
      ORDER BY next_poll_at_ms ASC NULLS FIRST, id LIMIT $2";
+/// The conditions are the partial index `jobs_unresolved`'s.
 const UNRESOLVED: &str = "SELECT * FROM jobs \
-     WHERE outcome IN ('pending', 'unknown') AND created_at_ms < $1 ORDER BY created_at_ms, id";
+     WHERE outcome IN ('pending', 'unknown') AND reconcile_after_ms <= $1 \
+     ORDER BY reconcile_after_ms, id LIMIT $2";
 
 /// Takes the lease when nobody holds it, when it expired, or renews it for its holder. In
 /// PostgreSQL the conflicting row is locked and the WHERE re-checked on its latest version, so
@@ -49,12 +51,16 @@ impl Store {
         Ok(rows.into_iter().map(JobRecord::from).collect())
     }
 
-    /// Attempts still `pending` or `unknown` that were created before `older_than_ms`, oldest
-    /// first: the ones to reconcile against DLI's job list.
+    /// Up to `limit` attempts still `pending` or `unknown` whose time to be reconciled has come
+    /// by `now_ms`, longest waiting first: the ones to settle against DLI's job list.
     #[tracing::instrument(name = "store", level = "debug", skip_all, fields(op = "unresolved"))]
-    pub async fn unresolved(&self, older_than_ms: i64) -> Result<Vec<JobRecord>, StoreError> {
+    pub async fn unresolved(&self, now_ms: i64, limit: u32) -> Result<Vec<JobRecord>, StoreError> {
         let rows: Vec<JobRow> = on_pool!(self, pool => {
-            sqlx::query_as(UNRESOLVED).bind(older_than_ms).fetch_all(pool).await?
+            sqlx::query_as(UNRESOLVED)
+                .bind(now_ms)
+                .bind(i64::from(limit))
+                .fetch_all(pool)
+                .await?
         });
         Ok(rows.into_iter().map(JobRecord::from).collect())
     }

@@ -1,7 +1,7 @@
 //! Creating jobs: what reaches DLI, what the history keeps, and what each caller is told.
 
 use super::{job_request, status_is};
-use crate::helpers::{sim_count, sim_jobs, spawn_app_for, spawn_sim};
+use crate::helpers::{sim_count, sim_jobs, spawn_app, spawn_app_for, spawn_sim};
 use serde_json::{Value, json};
 
 #[tokio::test]
@@ -67,7 +67,7 @@ async fn a_field_of_the_wrong_json_type_gets_422_on_that_field() {
 }
 
 #[tokio::test]
-async fn a_body_that_is_not_json_gets_422_saying_so() {
+async fn a_body_that_is_not_json_gets_400_saying_so() {
     let sim = spawn_sim().await;
     let app = spawn_app_for(&sim).await;
     let response = app
@@ -78,15 +78,39 @@ async fn a_body_that_is_not_json_gets_422_saying_so() {
         .send()
         .await
         .unwrap();
-    assert_eq!(response.status(), 422);
+    assert_eq!(response.status(), 400);
+    assert_eq!(
+        response.headers()["content-type"],
+        "application/problem+json"
+    );
     let body: Value = response.json().await.unwrap();
     assert!(
-        body["errors"]["body"]
-            .as_str()
-            .unwrap()
-            .contains("not JSON"),
+        body["detail"].as_str().unwrap().contains("not JSON"),
         "{body}"
     );
+    assert_eq!(body["type"], "urn:dli-portal:problem:unreadable-request");
+}
+
+#[tokio::test]
+async fn a_server_function_answers_a_body_it_cannot_read_with_400_and_a_message() {
+    let app = spawn_app().await;
+    for (content_type, body) in [
+        ("application/json", "{\"form\": "),
+        ("application/json", "[1, 2]"),
+        ("application/x-www-form-urlencoded", "form=%ZZ"),
+    ] {
+        let response = app
+            .client
+            .post(app.url("/api/create_job"))
+            .header("content-type", content_type)
+            .body(body)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(response.status(), 400, "{body}");
+        let error: Value = response.json().await.unwrap();
+        assert!(error["BadRequest"].is_string(), "{body}: {error}");
+    }
 }
 
 #[tokio::test]

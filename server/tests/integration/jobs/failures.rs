@@ -1,15 +1,17 @@
 //! Nothing is lost when DLI fails: every failure ends with one record in the right outcome and
-//! at most one DLI job, reconciled against DLI's job list when the answer never came.
+//! at most one DLI job, reconciled against DLI's job list when the answer never came. (What a
+//! client is told, and how its repeats end, is `retry_contract`'s.)
 
 use super::{job_request, record_id_of};
 use crate::helpers::{
-    TestApp, client_for, fail_always, set_faults, sim_count, sim_jobs, spawn_app_for, spawn_sim,
+    TestApp, client_for, fail_always, sim_count, sim_jobs, spawn_app_for, spawn_app_with, spawn_sim,
 };
 use crate::store::insert_new;
 use app::server::{
     jobs::{now_ms, reconcile},
     store::NewAttempt,
 };
+use dli::sim::SimConfig;
 use serde_json::{Value, json};
 
 /// An attempt written now whose answer from DLI was never recorded. Reconciliation finds
@@ -23,6 +25,8 @@ fn unanswered_attempt(name: &str) -> NewAttempt {
         queue_name: Some("flink_queue".into()),
         start_requested: false,
         request_body: job_request(name).to_string(),
+        // Its request is long gone: reconciliation may settle it at once.
+        reconcile_after_ms: now_ms(),
     }
 }
 
@@ -31,20 +35,6 @@ async fn outcome(app: &TestApp, record: i64) -> String {
         .as_str()
         .unwrap()
         .to_owned()
-}
-
-#[tokio::test]
-async fn a_dli_500_leaves_an_unknown_record_that_reconciles_to_failed_when_dli_has_no_job() {
-    let sim = spawn_sim().await;
-    let app = spawn_app_for(&sim).await;
-    fail_always(&sim, "create", 500).await;
-
-    let record = record_id_of(app.post_job(&job_request("hit_a_500"), None).await, 504).await;
-
-    assert_eq!(outcome(&app, record).await, "unknown");
-    reconcile(&app.portal.state, 0).await;
-    assert_eq!(outcome(&app, record).await, "failed");
-    assert!(sim_jobs(&sim).await.is_empty());
 }
 
 #[tokio::test]
@@ -58,7 +48,7 @@ async fn a_dli_503_is_a_failed_create_with_nothing_on_dli() {
     assert_eq!(response.status(), 502);
     let body: Value = response.json().await.unwrap();
     assert!(
-        body["error"]
+        body["detail"]
             .as_str()
             .unwrap()
             .contains("DLI is unavailable"),
@@ -67,41 +57,6 @@ async fn a_dli_503_is_a_failed_create_with_nothing_on_dli() {
     let history = app.call_json("list_jobs", &json!({"filters": {}})).await;
     let history: Value = history.json().await.unwrap();
     assert_eq!(history["jobs"][0]["outcome"], "failed");
-    assert!(sim_jobs(&sim).await.is_empty());
-}
-
-#[tokio::test]
-async fn a_dropped_connection_after_dli_acted_reconciles_to_the_job_dli_made() {
-    let sim = spawn_sim().await;
-    let app = spawn_app_for(&sim).await;
-    set_faults(&sim, json!({"create": {"drop_share": 1.0, "times": 1}})).await;
-
-    let record = record_id_of(app.post_job(&job_request("answer_lost"), None).await, 504).await;
-
-    assert_eq!(outcome(&app, record).await, "unknown");
-    reconcile(&app.portal.state, 0).await;
-    let job = app.job(record).await;
-    assert_eq!(job["summary"]["outcome"], "created");
-    let dli_jobs = sim_jobs(&sim).await;
-    assert_eq!(dli_jobs.len(), 1);
-    assert_eq!(job["summary"]["dli_job_id"].as_i64(), dli_jobs[0].job_id);
-}
-
-#[tokio::test]
-async fn a_timeout_leaves_an_unknown_record_that_reconciles_to_what_dli_did() {
-    let sim = spawn_sim().await;
-    let app = spawn_app_for(&sim).await;
-    // The portal gives up after 2 s; the simulator, like a gateway whose client went away,
-    // drops the request it was still holding, so DLI never acts on it. (Were it to act, it
-    // could not before this test ends: the latency is far beyond it.)
-    set_faults(&sim, json!({"create": {"latency_ms": 600_000, "times": 1}})).await;
-
-    let record = record_id_of(app.post_job(&job_request("slow_create"), None).await, 504).await;
-
-    assert_eq!(outcome(&app, record).await, "unknown");
-    assert_eq!(sim_count(&sim, "create").await, 1, "the create reached DLI");
-    reconcile(&app.portal.state, 0).await;
-    assert_eq!(outcome(&app, record).await, "failed");
     assert!(sim_jobs(&sim).await.is_empty());
 }
 
@@ -122,12 +77,39 @@ async fn a_crash_between_the_two_writes_is_reconciled_either_way() {
         .await
         .unwrap();
 
-    reconcile(&app.portal.state, 0).await;
+    reconcile(&app.portal.state).await;
 
     let reached = app.job(reached).await;
     assert_eq!(reached["summary"]["outcome"], "created");
     assert_eq!(reached["summary"]["dli_job_id"], made.job_id);
     assert_eq!(outcome(&app, never_sent).await, "failed");
+    assert_eq!(sim_jobs(&sim).await.len(), 1);
+}
+
+#[tokio::test]
+async fn dli_refusing_connections_is_answered_503_and_a_repeat_makes_the_job_once_it_is_back() {
+    // An address where nothing listens yet; the simulator starts there later.
+    let address = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap();
+    let config = SimConfig::with_fresh_credentials();
+    let app = spawn_app_with(|portal| {
+        portal.dli.endpoint = Some(format!("http://{address}"));
+        portal.dli.project_id = Some(config.project_id.clone());
+        portal.dli.access_key = Some(config.credentials.access_key().to_owned().into());
+        portal.dli.secret_key = Some(config.credentials.secret_key().clone());
+    })
+    .await;
+    let request = job_request("dli_down");
+
+    let refused = app.post_job(&request, Some("while-down")).await;
+    assert_eq!(refused.status(), 503);
+    assert!(refused.headers().contains_key("retry-after"));
+
+    let sim = dli::sim::start_on(address, config).await.expect("DLI is back");
+    let created = record_id_of(app.post_job(&request, Some("while-down")).await, 201).await;
+    assert_eq!(outcome(&app, created).await, "created");
     assert_eq!(sim_jobs(&sim).await.len(), 1);
 }
 
@@ -156,7 +138,7 @@ async fn while_dli_s_job_list_fails_a_reconciliation_round_asks_it_once() {
     fail_always(&sim, "list", 503).await;
     let asked_before = sim_count(&sim, "list").await;
 
-    reconcile(&app.portal.state, 0).await;
+    reconcile(&app.portal.state).await;
 
     // One record's call, retried as reads are (3 attempts); the second record waits its turn.
     assert_eq!(sim_count(&sim, "list").await - asked_before, 3);

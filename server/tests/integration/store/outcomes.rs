@@ -1,7 +1,7 @@
 //! After the attempt: outcome transitions (and the ones refused), DLI's status timeline, the
 //! error of the last action, deletion and the poll schedule.
 
-use super::{TestDb, attempt, insert_new, timeout_error};
+use super::{IN_FLIGHT_MS, TestDb, attempt, insert_new, timeout_error};
 use app::server::store::{Outcome, RecordedError, StoreError};
 
 on_both_backends!(
@@ -37,7 +37,7 @@ async fn an_unknown_attempt_is_reconciled_to_created_or_failed(db: &TestDb) {
     let found = insert_new(&db.store, &attempt("found", 1_000)).await;
     let unknown = db
         .store
-        .mark_unknown(found.id, &timeout_error(), 1_100)
+        .mark_unknown(found.id, &timeout_error(), 1_100, 1_100 + IN_FLIGHT_MS)
         .await
         .unwrap();
     assert_eq!(unknown.outcome, Outcome::Unknown);
@@ -55,7 +55,7 @@ async fn an_unknown_attempt_is_reconciled_to_created_or_failed(db: &TestDb) {
 
     let lost = insert_new(&db.store, &attempt("lost", 2_000)).await;
     db.store
-        .mark_unknown(lost.id, &timeout_error(), 2_100)
+        .mark_unknown(lost.id, &timeout_error(), 2_100, 2_100 + IN_FLIGHT_MS)
         .await
         .unwrap();
     let not_on_dli = RecordedError {
@@ -87,7 +87,7 @@ async fn a_settled_outcome_cannot_change(db: &TestDb) {
         .unwrap();
     let unknown = insert_new(&db.store, &attempt("unknown", 3_000)).await.id;
     db.store
-        .mark_unknown(unknown, &timeout_error(), 3_100)
+        .mark_unknown(unknown, &timeout_error(), 3_100, 3_100 + IN_FLIGHT_MS)
         .await
         .unwrap();
 
@@ -101,7 +101,7 @@ async fn a_settled_outcome_cannot_change(db: &TestDb) {
         (
             created,
             Outcome::Created,
-            store.mark_unknown(created, &timeout_error(), 9).await,
+            store.mark_unknown(created, &timeout_error(), 9, 9 + IN_FLIGHT_MS).await,
         ),
         (
             created,
@@ -116,7 +116,7 @@ async fn a_settled_outcome_cannot_change(db: &TestDb) {
         (
             unknown,
             Outcome::Unknown,
-            store.mark_unknown(unknown, &timeout_error(), 9).await,
+            store.mark_unknown(unknown, &timeout_error(), 9, 9 + IN_FLIGHT_MS).await,
         ),
     ];
     for (id, from, result) in refusals {

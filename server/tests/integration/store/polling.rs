@@ -1,13 +1,13 @@
 //! What the poller and the reconciler read, and the poller's lease: taken, renewed, refused,
 //! taken over after expiry, released, and contested by several instances at once.
 
-use super::{TestDb, attempt, insert_new, timeout_error};
+use super::{IN_FLIGHT_MS, TestDb, attempt, insert_new, timeout_error};
 use app::server::store::Store;
 use futures::future::join_all;
 
 on_both_backends!(
     due_jobs_are_created_unfinished_undeleted_and_their_time_has_come,
-    unresolved_attempts_are_old_pending_or_unknown_ones,
+    unresolved_attempts_are_pending_or_unknown_ones_whose_time_has_come,
     the_lease_is_taken_renewed_refused_and_taken_over_after_expiry,
     of_many_instances_racing_for_the_lease_exactly_one_leads,
 );
@@ -45,7 +45,7 @@ async fn due_jobs_are_created_unfinished_undeleted_and_their_time_has_come(db: &
         .unwrap();
     let unknown = insert_new(store, &attempt("unknown", 100)).await.id;
     store
-        .mark_unknown(unknown, &timeout_error(), 200)
+        .mark_unknown(unknown, &timeout_error(), 200, 200 + IN_FLIGHT_MS)
         .await
         .unwrap();
 
@@ -62,12 +62,12 @@ async fn due_jobs_are_created_unfinished_undeleted_and_their_time_has_come(db: &
     assert_eq!(first_two, [never_polled, stop_failed]);
 }
 
-async fn unresolved_attempts_are_old_pending_or_unknown_ones(db: &TestDb) {
+async fn unresolved_attempts_are_pending_or_unknown_ones_whose_time_has_come(db: &TestDb) {
     let store = &db.store;
     let old_pending = insert_new(store, &attempt("old_pending", 1_000)).await.id;
     let old_unknown = insert_new(store, &attempt("old_unknown", 2_000)).await.id;
     store
-        .mark_unknown(old_unknown, &timeout_error(), 2_100)
+        .mark_unknown(old_unknown, &timeout_error(), 2_100, 2_100 + IN_FLIGHT_MS)
         .await
         .unwrap();
     let recent = insert_new(store, &attempt("recent", 9_000)).await.id;
@@ -82,16 +82,18 @@ async fn unresolved_attempts_are_old_pending_or_unknown_ones(db: &TestDb) {
         .await
         .unwrap();
 
-    let older_than = |at: i64| async move {
-        let records = store.unresolved(at).await.unwrap();
+    let due_by = |at: i64, limit: u32| async move {
+        let records = store.unresolved(at, limit).await.unwrap();
         records
             .into_iter()
             .map(|record| record.id)
             .collect::<Vec<_>>()
     };
-    assert_eq!(older_than(5_000).await, [old_pending, old_unknown]);
-    assert_eq!(older_than(10_000).await, [old_pending, old_unknown, recent]);
-    assert!(older_than(1_000).await.is_empty());
+    // Each is due once its own reconcile time has come, the longest waiting first.
+    assert_eq!(due_by(5_000, 10).await, [old_pending, old_unknown]);
+    assert_eq!(due_by(10_000, 10).await, [old_pending, old_unknown, recent]);
+    assert_eq!(due_by(10_000, 2).await, [old_pending, old_unknown]);
+    assert!(due_by(1_999, 10).await.is_empty());
 }
 
 async fn the_lease_is_taken_renewed_refused_and_taken_over_after_expiry(db: &TestDb) {
