@@ -1,13 +1,12 @@
--- no-transaction
 -- Creates a client can retry blindly (and a history of every action):
 -- * idempotency keys are scoped to the person: unique per (created_by, idempotency_key);
 -- * a DLI job is linked to at most one record;
 -- * an unsettled attempt says when it was last sent to DLI and when it may be reconciled;
 -- * every action on a job is an event: who, when, what was asked, and DLI's answer.
 -- SQLite cannot drop the old UNIQUE on idempotency_key, so `jobs` is rebuilt, as SQLite's
--- ALTER TABLE documentation prescribes: foreign keys off (outside a transaction), copy, swap.
-PRAGMA foreign_keys = OFF;
-BEGIN;
+-- ALTER TABLE documentation prescribes: copy, drop, rename, all in sqlx's one transaction, on a
+-- connection whose foreign keys are off (`connect.rs`), so that dropping the old table neither
+-- cascades to job_status_changes nor fires its triggers.
 
 CREATE TABLE jobs_rebuilt (
     id                  INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -97,5 +96,3 @@ SELECT id, created_at_ms, created_by, 'create',
     error_kind, error_code, error_message
 FROM jobs ORDER BY id;
 
-COMMIT;
-PRAGMA foreign_keys = ON;

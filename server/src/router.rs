@@ -12,13 +12,13 @@ use app::{
     server::{access::identify, state::AppState},
     shell,
 };
+use axum::http::StatusCode;
 use axum::{
     Router,
     extract::{Request, State},
     response::{IntoResponse, Response},
     routing::{any, get},
 };
-use axum::http::StatusCode;
 use leptos::server_fn::error::SERVER_FN_ERROR_HEADER;
 use leptos_axum::{
     file_and_error_handler_with_context, handle_server_fns_with_context,

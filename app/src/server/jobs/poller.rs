@@ -72,7 +72,7 @@ async fn run(state: AppState, holder: String, leading_flag: Arc<AtomicBool>) {
         if !leading {
             continue;
         }
-        reconcile(&state).await;
+        reconcile(&state, now_ms()).await;
         let due = match state.store.due_for_poll(now_ms(), ROUND_SIZE).await {
             Ok(due) => due,
             Err(error) => {

@@ -14,9 +14,10 @@ const MATCH_WINDOW_MS: i64 = 10 * 60_000;
 /// How many attempts one poller round settles at most; the rest wait for the next round.
 const ROUND_SIZE: u32 = 100;
 
-/// Settles the attempts whose time to be reconciled has come (the poller's round).
-pub async fn reconcile(state: &AppState) {
-    let records = match state.store.unresolved(now_ms(), ROUND_SIZE).await {
+/// Settles the attempts whose time to be reconciled has come by `due_by_ms`: the poller's round
+/// passes the clock's time.
+pub async fn reconcile(state: &AppState, due_by_ms: i64) {
+    let records = match state.store.unresolved(due_by_ms, ROUND_SIZE).await {
         Ok(records) => records,
         Err(error) => {
             tracing::error!(error = %dli::chain(&error), "cannot read unresolved attempts");

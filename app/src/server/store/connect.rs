@@ -3,7 +3,7 @@
 
 use super::StoreError;
 use sqlx::{
-    PgPool, SqlitePool,
+    ConnectOptions, Connection, PgPool, SqlitePool,
     migrate::Migrator,
     postgres::{PgConnectOptions, PgPoolOptions},
     sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions},
@@ -30,14 +30,22 @@ pub(super) async fn sqlite(url: &str) -> Result<SqlitePool, StoreError> {
         .foreign_keys(true)
         .busy_timeout(SQLITE_BUSY_TIMEOUT);
     create_parent_folder(options.get_filename())?;
-    let pool = SqlitePoolOptions::new()
+    // Migrations run on a connection of their own with foreign keys off: rebuilding a table (the
+    // only way SQLite changes a constraint) must not cascade the drop of the old one.
+    let mut migrating = options
+        .clone()
+        .foreign_keys(false)
+        .connect()
+        .await
+        .map_err(StoreError::Unavailable)?;
+    SQLITE_MIGRATIONS.run(&mut migrating).await?;
+    migrating.close().await.map_err(StoreError::Unavailable)?;
+    SqlitePoolOptions::new()
         .max_connections(SQLITE_MAX_CONNECTIONS)
         .acquire_timeout(ACQUIRE_TIMEOUT)
         .connect_with(options)
         .await
-        .map_err(StoreError::Unavailable)?;
-    SQLITE_MIGRATIONS.run(&pool).await?;
-    Ok(pool)
+        .map_err(StoreError::Unavailable)
 }
 
 pub(super) async fn postgres(url: &str) -> Result<PgPool, StoreError> {

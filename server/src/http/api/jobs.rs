@@ -39,7 +39,10 @@ pub async fn list_jobs(
     let limit = params.limit.unwrap_or(50);
     if !(1..=MOST_PER_PAGE).contains(&limit) {
         let mut errors = FieldErrors::default();
-        errors.insert("limit", format!("Ask for 1 to {MOST_PER_PAGE} jobs a page."));
+        errors.insert(
+            "limit",
+            format!("Ask for 1 to {MOST_PER_PAGE} jobs a page."),
+        );
         return problem(&AppError::Invalid(errors));
     }
     let filters = HistoryFilters {
@@ -93,7 +96,11 @@ pub async fn get_job(
 pub async fn create_job(State(state): State<AppState>, parts: Parts, body: Bytes) -> Response {
     let request: serde_json::Value = match serde_json::from_slice(&body) {
         Ok(request) => request,
-        Err(error) => return problem(&AppError::BadRequest(format!("the body is not JSON: {error}"))),
+        Err(error) => {
+            return problem(&AppError::BadRequest(format!(
+                "the body is not JSON: {error}"
+            )));
+        }
     };
     let (form, start) = match JobForm::from_request_json(&request) {
         Ok(parsed) => parsed,
@@ -105,7 +112,12 @@ pub async fn create_job(State(state): State<AppState>, parts: Parts, body: Bytes
     match jobs::create(&caller, &form, &key, start).await {
         Ok(created) => {
             let location = format!("{base}/api/v1/jobs/{}", created.record_id);
-            (StatusCode::CREATED, [(header::LOCATION, location)], Json(created)).into_response()
+            (
+                StatusCode::CREATED,
+                [(header::LOCATION, location)],
+                Json(created),
+            )
+                .into_response()
         }
         Err(error) => problem(&error),
     }

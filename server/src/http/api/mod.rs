@@ -20,7 +20,10 @@ pub fn routes(base_path: &str) -> Router<AppState> {
     let document = openapi::document(base_path);
     Router::new()
         .route(&at("/jobs"), get(jobs::list_jobs).post(jobs::create_job))
-        .route(&at("/jobs/{id}"), get(jobs::get_job).delete(jobs::delete_job))
+        .route(
+            &at("/jobs/{id}"),
+            get(jobs::get_job).delete(jobs::delete_job),
+        )
         .route(&at("/jobs/{id}/start"), post(jobs::start_job))
         .route(&at("/jobs/{id}/stop"), post(jobs::stop_job))
         .route(

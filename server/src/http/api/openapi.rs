@@ -11,8 +11,8 @@ use app::model::{CreatedJob, ErrorDetails, JobDetails, JobPage, JobSummary, Stat
 use utoipa::{
     Modify, OpenApi,
     openapi::{
-        ContentBuilder, HeaderBuilder, Ref, RefOr, ResponseBuilder, Server, schema::Type,
-        schema::ObjectBuilder,
+        ContentBuilder, HeaderBuilder, Ref, RefOr, ResponseBuilder, Server, schema::ObjectBuilder,
+        schema::Type,
     },
 };
 
@@ -131,7 +131,9 @@ fn problem_response(description: &str) -> RefOr<utoipa::openapi::Response> {
 }
 
 fn retry_after() -> RefOr<utoipa::openapi::Header> {
-    let seconds = ObjectBuilder::new().schema_type(Type::Integer).minimum(Some(1));
+    let seconds = ObjectBuilder::new()
+        .schema_type(Type::Integer)
+        .minimum(Some(1));
     RefOr::T(
         HeaderBuilder::new()
             .schema(Some(seconds))

@@ -46,7 +46,8 @@ impl Problem {
                         .map(|(path, message)| (path.to_owned(), message.to_owned())),
                 );
             }
-            AppError::OutcomeUnknown { record_id: id, .. } | AppError::InProgress { record_id: id } => {
+            AppError::OutcomeUnknown { record_id: id, .. }
+            | AppError::InProgress { record_id: id } => {
                 record_id = Some(*id);
             }
             _ => {}

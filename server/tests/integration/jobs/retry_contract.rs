@@ -3,7 +3,7 @@
 //! rate limit, a try that provably made nothing is made again, a lost answer is reconciled at
 //! once, and one DLI job is linked to one record.
 
-use super::job_request;
+use super::{failures::later, job_request};
 use crate::helpers::{
     TestApp, client_for, fail_always, set_faults, sim_count, sim_jobs, spawn_app_for_with,
     spawn_sim,
@@ -61,7 +61,10 @@ impl Contract {
         for _ in 0..30 {
             let (status, answer, retry_after) = self.post(None, body, key).await;
             if status < 300 || (400..500).contains(&status) && status != 409 && status != 429 {
-                assert_eq!(retry_after, None, "a final answer says no Retry-After: {answer}");
+                assert_eq!(
+                    retry_after, None,
+                    "a final answer says no Retry-After: {answer}"
+                );
                 return (status, answer);
             }
             let wait = retry_after.unwrap_or_else(|| panic!("{status} without Retry-After"));
@@ -164,7 +167,11 @@ async fn a_repeat_is_answered_before_the_rate_limit(c: Contract) {
     assert_eq!(status, 201, "a repeat gets its outcome, not 429: {repeat}");
     assert_eq!(repeat["record_id"], first["record_id"]);
     let (status, _, retry_after) = c.post(None, &job_request("second"), "another").await;
-    assert_eq!((status, retry_after.is_some()), (429, true), "a new create is limited");
+    assert_eq!(
+        (status, retry_after.is_some()),
+        (429, true),
+        "a new create is limited"
+    );
     assert_eq!(sim_count(&c.sim, "create").await, 1);
 }
 
@@ -172,8 +179,11 @@ async fn a_try_dli_refused_before_acting_is_made_again_on_the_same_record(c: Con
     for (refusal, answered) in [(503, 502), (429, 429)] {
         let name = format!("refused_with_{refusal}");
         let request = job_request(&name);
-        set_faults(&c.sim, json!({"create": {"status": refusal, "status_share": 1.0, "times": 1}}))
-            .await;
+        set_faults(
+            &c.sim,
+            json!({"create": {"status": refusal, "status_share": 1.0, "times": 1}}),
+        )
+        .await;
         let (status, problem, retry_after) = c.post(None, &request, &name).await;
         assert_eq!(status, answered, "{problem}");
         assert!(retry_after.is_some(), "{status} carries Retry-After");
@@ -184,10 +194,15 @@ async fn a_try_dli_refused_before_acting_is_made_again_on_the_same_record(c: Con
         let job = c.app.job(record).await;
         assert_eq!(job["summary"]["outcome"], "created");
         let tries = [("create", "failed"), ("create", "ok")].map(|(a, o)| (a.into(), o.into()));
-        assert_eq!(c.events(record).await, tries, "both tries are on the record");
+        assert_eq!(
+            c.events(record).await,
+            tries,
+            "both tries are on the record"
+        );
     }
     assert_eq!(sim_jobs(&c.sim).await.len(), 2);
-    assert_eq!(sim_count(&c.sim, "create").await, 2, "refused calls never reach DLI");
+    // One call per request, never one more: each refused try and its repeat, twice.
+    assert_eq!(sim_count(&c.sim, "create").await, 4);
 }
 
 async fn a_lost_answer_is_reconciled_within_the_request(c: Contract) {
@@ -197,7 +212,10 @@ async fn a_lost_answer_is_reconciled_within_the_request(c: Contract) {
         assert_eq!(status, 201, "{name}: {created}");
         let on_dli = sim_jobs(&c.sim).await;
         let made = on_dli.iter().find(|job| job.name.as_deref() == Some(name));
-        assert_eq!(created["dli_job_id"].as_i64(), made.and_then(|job| job.job_id));
+        assert_eq!(
+            created["dli_job_id"].as_i64(),
+            made.and_then(|job| job.job_id)
+        );
     }
     assert_eq!(sim_jobs(&c.sim).await.len(), 2);
 }
@@ -223,7 +241,11 @@ async fn a_dli_500_is_reconciled_at_once_and_the_repeat_makes_the_job(c: Contrac
 
 async fn a_timeout_is_settled_by_repeats_after_the_dli_timeout(c: Contract) {
     // The portal gives up after 2 s; the simulator drops the request it was holding.
-    set_faults(&c.sim, json!({"create": {"latency_ms": 600_000, "times": 1}})).await;
+    set_faults(
+        &c.sim,
+        json!({"create": {"latency_ms": 600_000, "times": 1}}),
+    )
+    .await;
     let request = job_request("slow_create");
     let (status, problem, retry_after) = c.post(None, &request, "slow").await;
     assert_eq!(status, 504, "{problem}");
@@ -233,7 +255,11 @@ async fn a_timeout_is_settled_by_repeats_after_the_dli_timeout(c: Contract) {
     assert_eq!(status, 201, "{created}");
     assert_eq!(created["record_id"], problem["record_id"]);
     assert_eq!(sim_jobs(&c.sim).await.len(), 1);
-    assert_eq!(sim_count(&c.sim, "create").await, 2, "one timed out, one made the job");
+    assert_eq!(
+        sim_count(&c.sim, "create").await,
+        2,
+        "one timed out, one made the job"
+    );
 }
 
 async fn one_dli_job_is_linked_to_one_record_only(c: Contract) {
@@ -247,22 +273,34 @@ async fn one_dli_job_is_linked_to_one_record_only(c: Contract) {
         queue_name: Some("flink_queue".into()),
         start_requested: false,
         request_body: job_request("twice_lost").to_string(),
-        reconcile_after_ms: now_ms(),
+        reconcile_after_ms: later() - 1,
     };
-    let first = crate::store::insert_new(store, &unanswered("lost-1")).await.id;
-    let second = crate::store::insert_new(store, &unanswered("lost-2")).await.id;
+    let first = crate::store::insert_new(store, &unanswered("lost-1"))
+        .await
+        .id;
+    let second = crate::store::insert_new(store, &unanswered("lost-2"))
+        .await
+        .id;
     let made = client_for(&c.sim)
         .create_flink_jar_job(&job_request("twice_lost").to_string())
         .await
         .unwrap();
 
-    reconcile(&c.app.portal.state).await;
+    reconcile(&c.app.portal.state, later()).await;
 
     let (first, second) = (record(store, first).await, record(store, second).await);
-    let linked: Vec<_> = [&first, &second].iter().filter_map(|r| r.dli_job_id).collect();
+    let linked: Vec<_> = [&first, &second]
+        .iter()
+        .filter_map(|r| r.dli_job_id)
+        .collect();
     assert_eq!(linked, [made.job_id], "{first:?} {second:?}");
-    let third = crate::store::insert_new(store, &unanswered("lost-3")).await.id;
-    match store.mark_created(third, made.job_id, None, None, now_ms()).await {
+    let third = crate::store::insert_new(store, &unanswered("lost-3"))
+        .await
+        .id;
+    match store
+        .mark_created(third, made.job_id, None, None, now_ms())
+        .await
+    {
         Err(StoreError::DliJobTaken(taken)) => assert_eq!(taken, made.job_id),
         other => panic!("a second link of one DLI job was not refused: {other:?}"),
     }

@@ -101,7 +101,9 @@ async fn a_settled_outcome_cannot_change(db: &TestDb) {
         (
             created,
             Outcome::Created,
-            store.mark_unknown(created, &timeout_error(), 9, 9 + IN_FLIGHT_MS).await,
+            store
+                .mark_unknown(created, &timeout_error(), 9, 9 + IN_FLIGHT_MS)
+                .await,
         ),
         (
             created,
@@ -116,7 +118,9 @@ async fn a_settled_outcome_cannot_change(db: &TestDb) {
         (
             unknown,
             Outcome::Unknown,
-            store.mark_unknown(unknown, &timeout_error(), 9, 9 + IN_FLIGHT_MS).await,
+            store
+                .mark_unknown(unknown, &timeout_error(), 9, 9 + IN_FLIGHT_MS)
+                .await,
         ),
     ];
     for (id, from, result) in refusals {

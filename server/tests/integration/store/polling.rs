@@ -20,7 +20,12 @@ async fn created(
     next_poll_at_ms: Option<i64>,
 ) -> i64 {
     let id = insert_new(store, &attempt(tag, 100)).await.id;
-    store.mark_created(id, 1, status, None, 200).await.unwrap();
+    // A DLI job belongs to one record: each gets its own id.
+    let dli_job_id = 1_000 + id;
+    store
+        .mark_created(id, dli_job_id, status, None, 200)
+        .await
+        .unwrap();
     store.schedule_poll(id, next_poll_at_ms).await.unwrap();
     id
 }

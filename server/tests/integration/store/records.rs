@@ -40,7 +40,11 @@ async fn a_repeated_idempotency_key_returns_the_first_record(db: &TestDb) {
         Inserted::Existing(record) => assert_eq!(record, first),
         Inserted::New(record) => panic!("a second record was made: {record:?}"),
     }
-    let by_key = db.store.get_by_idempotency_key("alice", "key-once").await.unwrap();
+    let by_key = db
+        .store
+        .get_by_idempotency_key("alice", "key-once")
+        .await
+        .unwrap();
     assert_eq!(by_key, Some(first));
 }
 
