@@ -23,7 +23,8 @@ const FILL: &str = "WITH RECURSIVE n (i) AS ( \
          WHEN 2 THEN 'report_' ELSE 'ingest_' END || i AS name, \
        'queue_' || (i % 8) AS queue_name FROM n) \
      INSERT INTO jobs (created_at_ms, created_by, idempotency_key, name, queue_name, \
-       start_requested, request_body, dli_job_id, status, outcome, updated_at_ms) \
+       start_requested, request_body, dli_job_id, status, outcome, updated_at_ms, \
+       attempted_at_ms) \
      SELECT 1700000000000 + i * 60000, 'user_' || (i % 50), 'bench-' || i, name, queue_name, \
        (i % 2 = 0), \
        '{\"name\":\"' || name || '\",\"queue_name\":\"' || queue_name || '\",\"cu_number\":2,' \
@@ -36,7 +37,7 @@ const FILL: &str = "WITH RECURSIVE n (i) AS ( \
            WHEN 3 THEN 'job_cancel_success' WHEN 4 THEN 'job_submit_fail' ELSE 'job_finish' END \
        END, \
        CASE WHEN i % 100 = 0 THEN 'failed' ELSE 'created' END, \
-       1700000000000 + i * 60000 \
+       1700000000000 + i * 60000, 1700000000000 + i * 60000 \
      FROM seeds";
 
 fn main() {
