@@ -2,6 +2,7 @@
 //! in-process on 127.0.0.1 with a free port.
 
 mod access;
+mod api;
 mod base_path;
 mod helpers;
 mod jobs;

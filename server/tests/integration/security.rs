@@ -152,7 +152,11 @@ fn create_requests(
 async fn assert_refused(response: Response, door: &str) {
     assert_eq!(response.status(), 403, "{door}");
     let body: Value = response.json().await.unwrap();
-    let message = body["error"].as_str().unwrap_or_default();
+    // The JSON API answers a problem; the other doors, their own `{"error": ...}`.
+    let message = body["detail"]
+        .as_str()
+        .or(body["error"].as_str())
+        .unwrap_or_default();
     assert!(message.contains("another site"), "{door}: {body}");
 }
 

@@ -25,6 +25,7 @@ macro_rules! on_both_backends {
 }
 
 mod listing;
+mod migrations;
 mod outcomes;
 mod polling;
 mod records;

@@ -121,11 +121,18 @@ pub fn JobFields(queues: Vec<String>) -> impl IntoView {
     view! { {job} {code} {resources} {fault_tolerance} {logs} {advanced} }
 }
 
-/// The queue: a choice among the queues the portal knows of, or free text when it knows none.
+/// The queue: a choice among the queues the portal knows of, or free text when it knows none
+/// (DLI has not answered yet: the page never waits for it).
 #[component]
 fn QueueField(queues: Vec<String>) -> impl IntoView {
     if queues.is_empty() {
-        return view! { <TextField name="queue_name" lens=lens!(queue_name) /> }.into_any();
+        return view! {
+            <TextField name="queue_name" lens=lens!(queue_name) />
+            <p class="note" id="queue-list-note">
+                "DLI has not given the portal its list of queues yet: type the queue's name."
+            </p>
+        }
+        .into_any();
     }
     let mut options = vec![(String::new(), "Choose a queue".to_string())];
     options.extend(queues.into_iter().map(|queue| (queue.clone(), queue)));

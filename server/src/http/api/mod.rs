@@ -6,6 +6,8 @@ pub mod openapi;
 mod problem;
 mod schema;
 
+pub use problem::refusals_as_problems;
+
 use app::{error::AppError, server::state::AppState};
 use axum::{
     Router,

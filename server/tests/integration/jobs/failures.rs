@@ -4,7 +4,8 @@
 
 use super::{job_request, record_id_of};
 use crate::helpers::{
-    TestApp, client_for, fail_always, sim_count, sim_jobs, spawn_app_for, spawn_app_with, spawn_sim,
+    TestApp, client_for, fail_always, set_faults, sim_count, sim_jobs, spawn_app_for,
+    spawn_app_for_with, spawn_app_with, spawn_sim,
 };
 use crate::store::insert_new;
 use app::server::{
@@ -154,4 +155,39 @@ async fn while_dli_s_job_list_fails_a_reconciliation_round_asks_it_once() {
     for record in waiting {
         assert_eq!(outcome(&app, record).await, "pending");
     }
+}
+
+#[tokio::test]
+async fn while_dli_hangs_the_job_form_renders_at_once_with_a_queue_to_type() {
+    let sim = spawn_sim().await;
+    set_faults(&sim, json!({"queues": {"latency_ms": 600_000}})).await;
+    // Were the page to wait for DLI, it would wait its 5 s timeout (and retries): longer than
+    // this client waits for the page.
+    let app = spawn_app_for_with(&sim, |config| config.dli.timeout_secs = 5).await;
+    let impatient = reqwest::Client::builder()
+        .timeout(std::time::Duration::from_secs(2))
+        .build()
+        .unwrap();
+
+    for _ in 0..3 {
+        let page = impatient
+            .get(app.url("/"))
+            .send()
+            .await
+            .expect("the form comes at once");
+        assert_eq!(page.status(), 200);
+        let html = page.text().await.unwrap();
+        assert!(
+            !html.contains("Choose a queue"),
+            "no list to choose from yet"
+        );
+        assert!(
+            html.contains("type the queue"),
+            "the page says why the queue is typed"
+        );
+    }
+    assert!(
+        sim_count(&sim, "queues").await <= 1,
+        "one background call, not one per page"
+    );
 }
