@@ -6,12 +6,14 @@ SHELL := /bin/bash
 export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 
 CARGO_LEPTOS_VERSION := 0.3.10
+SCHEMATHESIS_VERSION := 4.32.5
+SCHEMATHESIS := .cache/schemathesis-$(SCHEMATHESIS_VERSION)/bin/schemathesis
 # The wasm-bindgen CLI must be exactly the version of the crate in Cargo.lock.
 WASM_BINDGEN_VERSION := $(shell awk '/^name = "wasm-bindgen"$$/ {getline; gsub(/version = |"/, ""); print; exit}' Cargo.lock)
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT_INSTALL := $(SUDO) apt-get update && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y
 
-.PHONY: run test bench site build-tools pg-tools browser-tools
+.PHONY: run test bench site api-fuzz build-tools pg-tools browser-tools api-tools
 
 ## Build the release site and serve it at http://127.0.0.1:3000 (SQLite under ./data, built-in DLI simulator).
 run: build-tools site
@@ -19,7 +21,7 @@ run: build-tools site
 	LEPTOS_SITE_ROOT=target/site ./target/release/server
 
 ## Format, lint (ssr and hydrate builds), unit and integration tests, wasm check, browser tests.
-test: build-tools pg-tools browser-tools
+test: build-tools pg-tools browser-tools api-tools
 	cargo fmt --all --check
 	python3 .ci/import-cycles.py app/src dli/src server/src
 	cargo clippy --workspace --all-targets -- -D warnings
@@ -27,11 +29,16 @@ test: build-tools pg-tools browser-tools
 	cargo test --workspace
 	cargo check -p frontend --target wasm32-unknown-unknown
 	$(MAKE) site
+	$(MAKE) api-fuzz
 	cd end2end && npx playwright test
 
 ## The history query over 1,000,000 records on SQLite and PostgreSQL: prints p50 and p95.
 bench: pg-tools
 	cargo bench -p server --bench history
+
+## schemathesis against the release portal's JSON API, from its generated OpenAPI document.
+api-fuzz: api-tools
+	end2end/api/fuzz.sh $(SCHEMATHESIS)
 
 ## The release build of the server binary and the site (wasm, JS, CSS) under target/site.
 site:
@@ -48,6 +55,11 @@ build-tools:
 ## Debian's PostgreSQL, for the store tests' and the benchmark's throwaway clusters.
 pg-tools:
 	@ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || { $(APT_INSTALL) postgresql; }
+
+## schemathesis from PyPI, in a virtual environment of its own.
+api-tools:
+	@[ -x $(SCHEMATHESIS) ] || { python3 -m venv .cache/schemathesis-$(SCHEMATHESIS_VERSION) && \
+	  .cache/schemathesis-$(SCHEMATHESIS_VERSION)/bin/pip install -q schemathesis==$(SCHEMATHESIS_VERSION); }
 
 ## Debian's chromium and nginx, and Playwright (which downloads no browser), for end2end.
 browser-tools:

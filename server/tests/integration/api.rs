@@ -203,7 +203,7 @@ async fn the_openapi_document_describes_every_operation_its_answers_and_the_retr
         let responses = operation["responses"]
             .as_object()
             .unwrap_or_else(|| panic!("{method} {path}"));
-        for shared in ["400", "403", "503"] {
+        for shared in ["400", "401", "403", "413", "503"] {
             assert!(
                 responses.contains_key(shared),
                 "{method} {path} lacks {shared}"

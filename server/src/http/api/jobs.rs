@@ -85,7 +85,12 @@ pub async fn get_job(
     responses(
         (status = 201, description = "DLI created the job (and started it, if asked; `start_problem` says why not).", body = CreatedJob,
             headers(("Location" = String, description = "The job in the JSON API.")),
-            links(("GetJob" = (operation_id = "getJob", parameters(("id" = "$response.body#/record_id")))))),
+            links(
+                ("GetJob" = (operation_id = "getJob", parameters(("id" = "$response.body#/record_id")))),
+                ("StartJob" = (operation_id = "startJob", parameters(("id" = "$response.body#/record_id")))),
+                ("StopJob" = (operation_id = "stopJob", parameters(("id" = "$response.body#/record_id")))),
+                ("DeleteJob" = (operation_id = "deleteJob", parameters(("id" = "$response.body#/record_id")))),
+            )),
         (status = 409, description = "The same request (same key) is still being created: repeat it after `Retry-After`.", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Fields to fix (under `errors`), a refusal by DLI, or the key reused with another body: repeating will not help.", body = Problem, content_type = "application/problem+json"),
         (status = 429, description = "Too many creates: repeat after `Retry-After`.", body = Problem, content_type = "application/problem+json"),
@@ -226,9 +231,10 @@ fn job_id(id: Result<Path<i64>, PathRejection>) -> Result<i64, Response> {
         .map_err(|rejection| problem(&AppError::BadRequest(rejection.body_text())))
 }
 
-/// A JSON body that may be left out (then every field takes its default).
+/// A JSON body that may be left out, or be `null` (then every field takes its default).
 fn optional_body<T: DeserializeOwned + Default>(body: &[u8]) -> Result<T, Response> {
-    if body.iter().all(u8::is_ascii_whitespace) {
+    let text = body.trim_ascii();
+    if text.is_empty() || text == b"null" {
         return Ok(T::default());
     }
     serde_json::from_slice(body).map_err(|error| {

@@ -75,14 +75,22 @@ pub fn document(base_path: &str) -> String {
 struct SharedAnswers;
 
 /// Answers any request can get, whatever it asks.
-const SHARED: [(&str, &str); 3] = [
+const SHARED: [(&str, &str); 5] = [
     (
         "400",
         "The request cannot be read (not JSON, or a path or query that is not what it should be).",
     ),
     (
+        "401",
+        "The portal requires a signed-in person (`--require-user`) and the request came without one: go through the team's sign-in proxy.",
+    ),
+    (
         "403",
         "Not allowed: the caller may only read, an identity header came from outside the proxy, or the request came from another site.",
+    ),
+    (
+        "413",
+        "The request body is larger than the portal accepts (256 KiB).",
     ),
     (
         "503",
@@ -102,6 +110,7 @@ impl Modify for SharedAnswers {
             for operation in operations.into_iter().flatten() {
                 let responses = &mut operation.responses.responses;
                 for (status, description) in SHARED {
+                    // `or_insert`: an operation's own description of a shared answer wins.
                     responses
                         .entry(status.to_owned())
                         .or_insert_with(|| problem_response(description));
