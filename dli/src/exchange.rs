@@ -22,8 +22,9 @@ const PORTAL_USER_AGENT: &str = concat!("dli-portal/", env!("CARGO_PKG_VERSION")
 pub(super) enum Retry {
     /// Create: never, since a second job could be born (the caller reconciles instead).
     Never,
-    /// Run, stop, delete: only after a transient failure that proves DLI did nothing, since
-    /// repeating one that did act answers "already running" or "not found" misleadingly.
+    /// Update, run, stop, delete: only after a transient failure that proves DLI did nothing,
+    /// since repeating one that did act answers "already running", "not found" or (an update of
+    /// a running job's `obs_bucket`) "unchanged" misleadingly.
     WhenUnprocessed,
     /// Reads: after any transient failure.
     WhenTransient,

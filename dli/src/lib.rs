@@ -10,6 +10,7 @@
 //! caller what it may do next ([`DliError::kind`], [`DliError::may_have_been_processed`]);
 //! [`DliConfigError`] is a configuration the portal cannot start with. Neither holds a secret.
 
+mod actions;
 mod canonical;
 mod client;
 #[cfg(feature = "cli")]
@@ -35,6 +36,10 @@ mod signer;
 pub mod sim;
 mod transport;
 
+pub use actions::{
+    DeleteJobsRequest, RunJobsRequest, StopJobsRequest, UpdateFlinkJarJobResponse, UpdatedJob,
+    UpdatedJobInfo,
+};
 pub use canonical::{CanonicalRequest, decode_query};
 pub use client::DliClient;
 #[cfg(feature = "cli")]
@@ -48,8 +53,7 @@ pub use iam::{IamProject, IamProjectList, IamTokenBody, IamTokenResponse};
 pub use job::{FlinkJob, FlinkJobList, JobConfig, ListFlinkJobsResponse, ShowFlinkJobResponse};
 pub use model::{
     CreateFlinkJarJobRequest, CreateFlinkJarJobResponse, CreatedJob, CreatedJobInfo,
-    ListQueuesResponse, Outcome, Queue, ResourceConfig, ResourceSpec, RunJobsRequest,
-    StopJobsRequest, Tag,
+    ListQueuesResponse, Outcome, Queue, ResourceConfig, ResourceSpec, Tag,
 };
 pub use query::{JobType, ListJobsQuery, ListQueuesQuery, QueueType, SortOrder};
 /// The URL type of `DliSettings`, so that callers need no direct `reqwest` or `url` dependency.

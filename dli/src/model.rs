@@ -38,7 +38,7 @@ pub(super) mod lenient_bool {
 }
 
 /// `is_success` and `message`: the envelope of every DLI answer, and each item of the arrays
-/// that run and stop answer with (one per requested job, in request order).
+/// that run, stop and batch delete answer with (one per requested job, in request order).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Outcome {
     #[serde(default, with = "lenient_bool")]
@@ -91,8 +91,9 @@ pub struct ResourceConfig {
 
 /// The body of `POST /v1.0/{project_id}/streaming/flink-jobs` (docs/dli-api.md §1, Table 2), as DLI reads
 /// it: only `name` is required. The portal sends bytes its service serialised from the validated
-/// job spec, so this type only deserialises (the simulator reads requests with it).
-#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+/// job spec. The simulator reads requests with it, and writes one out to lay an update's fields
+/// over the job's settings.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct CreateFlinkJarJobRequest {
     pub name: String,
     pub desc: Option<String>,
@@ -150,22 +151,6 @@ pub struct CreatedJob {
     pub job_id: i64,
     pub status_name: Option<String>,
     pub message: Option<String>,
-}
-
-/// `POST .../streaming/jobs/run`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct RunJobsRequest {
-    pub job_ids: Vec<i64>,
-    #[serde(default)]
-    pub resume_savepoint: bool,
-}
-
-/// `POST .../streaming/jobs/stop`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct StopJobsRequest {
-    pub job_ids: Vec<i64>,
-    #[serde(default)]
-    pub trigger_savepoint: bool,
 }
 
 /// One queue of `GET /v1.0/{project_id}/queues` (Flink Jar jobs need a `general` queue).

@@ -1,15 +1,16 @@
-//! The DLI operations the portal uses: create (the exact bytes given, never sent twice), show,
-//! list, run, stop, delete and list queues, each with DLI's answer checked for `is_success`.
+//! The DLI operations the portal uses: create (the exact bytes given, never sent twice), update,
+//! show, list, run, stop, delete (one or a batch) and list queues, each with DLI's answer checked
+//! for `is_success`.
 
 use super::{
+    actions::{
+        DeleteJobsRequest, RunJobsRequest, StopJobsRequest, UpdateFlinkJarJobResponse, UpdatedJob,
+    },
     client::DliClient,
     error::DliError,
     exchange::Retry,
     job::{FlinkJob, FlinkJobList, ListFlinkJobsResponse, ShowFlinkJobResponse},
-    model::{
-        CreateFlinkJarJobResponse, CreatedJob, ListQueuesResponse, Outcome, Queue, RunJobsRequest,
-        StopJobsRequest,
-    },
+    model::{CreateFlinkJarJobResponse, CreatedJob, ListQueuesResponse, Outcome, Queue},
     query::{ListJobsQuery, ListQueuesQuery, QueueType},
 };
 use http::Method;
@@ -38,6 +39,37 @@ impl DliClient {
             job_id,
             status_name: job.status_name,
             message: created.outcome.message,
+        })
+    }
+
+    /// `PUT /v1.0/{project_id}/streaming/flink-jobs/{job_id}` with exactly `body`: the create
+    /// fields to change, without `tags`, plus `"job_type": "flink_jar_job"`.
+    ///
+    /// Sent again only when DLI surely did nothing. The same body twice leaves the same settings,
+    /// but after an answer that may have been lost the repeat can be refused for the first one's
+    /// success: DLI refuses an `obs_bucket` sent unchanged to a running job, and the first update
+    /// made it unchanged. The caller reads the job back instead, as after a lost run or stop.
+    pub async fn update_flink_jar_job(
+        &self,
+        job_id: i64,
+        body: &str,
+    ) -> Result<UpdatedJob, DliError> {
+        let path = format!("/streaming/flink-jobs/{job_id}");
+        let answer = self
+            .call(
+                "update",
+                Method::PUT,
+                &path,
+                vec![],
+                body.as_bytes(),
+                Retry::WhenUnprocessed,
+            )
+            .await?;
+        let updated: UpdateFlinkJarJobResponse = answer.decode()?;
+        check(&updated.outcome)?;
+        Ok(UpdatedJob {
+            update_time: updated.job.and_then(|job| job.update_time),
+            message: updated.outcome.message,
         })
     }
 
@@ -109,6 +141,19 @@ impl DliClient {
         self.batch(
             "stop",
             "/streaming/jobs/stop",
+            &serde_json::to_vec(&body).expect("plain fields"),
+        )
+        .await
+    }
+
+    /// `POST .../streaming/jobs/delete`: one outcome per job, in the order of `job_ids`.
+    pub async fn delete_jobs(&self, job_ids: &[i64]) -> Result<Vec<Outcome>, DliError> {
+        let body = DeleteJobsRequest {
+            job_ids: job_ids.to_vec(),
+        };
+        self.batch(
+            "batch_delete",
+            "/streaming/jobs/delete",
             &serde_json::to_vec(&body).expect("plain fields"),
         )
         .await

@@ -1,24 +1,28 @@
 //! Endpoints only the simulator serves, under `/_sim`, for tests and demos: read and replace the
-//! fault plan, read request counts and all jobs, and expire every IAM token issued so far.
+//! fault plan, read request counts and all jobs, put a job into a status DLI reaches on its own,
+//! and expire every IAM token issued so far.
 
 use super::{
     faults::FaultPlan,
     state::{Sim, now_ms},
+    status::ForcedStatus,
 };
 use crate::FlinkJob;
 use axum::{
     Json, Router,
-    extract::State,
+    extract::{Path, State, rejection::JsonRejection},
     http::StatusCode,
     response::{IntoResponse, Response},
     routing::{get, post},
 };
+use serde::{Deserialize, Serialize};
 
 pub fn router() -> Router<Sim> {
     Router::new()
         .route("/faults", get(faults).put(set_faults))
         .route("/counts", get(counts))
         .route("/jobs", get(jobs))
+        .route("/jobs/{job_id}/status", post(set_status))
         .route("/tokens/expire", post(expire_tokens))
 }
 
@@ -45,14 +49,55 @@ async fn counts(State(sim): State<Sim>) -> Response {
     Json(sim.counts()).into_response()
 }
 
-async fn jobs(State(sim): State<Sim>) -> Json<Vec<FlinkJob>> {
-    let (now, transition) = (now_ms(), sim.transition_ms());
+/// A job as its detail shows it, and what only the simulator can say: which savepoint the
+/// latest run resumed from.
+#[derive(Serialize)]
+struct SimJobView {
+    #[serde(flatten)]
+    job: FlinkJob,
+    resumed_from_savepoint: Option<String>,
+}
+
+async fn jobs(State(sim): State<Sim>) -> Json<Vec<SimJobView>> {
+    let (now, project_id) = (now_ms(), &sim.config().project_id);
     let jobs = sim.jobs();
     Json(
         jobs.all()
-            .map(|job| job.to_wire(now, transition, &sim.config().project_id, true))
+            .map(|job| SimJobView {
+                job: job.to_wire(now, project_id, true),
+                resumed_from_savepoint: job.resumed_from(project_id),
+            })
             .collect(),
     )
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct StatusChange {
+    status: ForcedStatus,
+    #[serde(default)]
+    status_desc: String,
+}
+
+/// `{"status": "job_running_exception", "status_desc": "..."}`: 204, or 400 for a status the
+/// control does not set, 404 for an unknown job, 409 when the job is not where that status follows.
+async fn set_status(
+    State(sim): State<Sim>,
+    Path(job_id): Path<i64>,
+    change: Result<Json<StatusChange>, JsonRejection>,
+) -> Response {
+    let Json(change) = match change {
+        Ok(change) => change,
+        Err(rejection) => return (StatusCode::BAD_REQUEST, rejection.body_text()).into_response(),
+    };
+    let mut jobs = sim.jobs();
+    let Some(job) = jobs.get_mut(job_id) else {
+        return (StatusCode::NOT_FOUND, format!("no job {job_id}")).into_response();
+    };
+    match job.force(now_ms(), change.status, change.status_desc) {
+        Ok(()) => StatusCode::NO_CONTENT.into_response(),
+        Err(reason) => (StatusCode::CONFLICT, reason).into_response(),
+    }
 }
 
 async fn expire_tokens(State(sim): State<Sim>) -> StatusCode {

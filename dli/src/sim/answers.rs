@@ -1,12 +1,28 @@
 //! The simulator's refusals, with the bodies and statuses DLI and its API gateway send (docs/dli-api.md §3):
-//! `{"error_code","error_msg"}` from DLI, plus a `request_id` from the gateway.
+//! `{"error_code","error_msg"}` from DLI, plus a `request_id` from the gateway; and reading a
+//! body or a job id as DLI does, refusing what it refuses.
 
 use axum::{
     Json,
+    body::Bytes,
     http::StatusCode,
     response::{IntoResponse, Response},
 };
+use serde::de::DeserializeOwned;
 use serde_json::json;
+
+/// What a DLI endpoint answers: its JSON, or DLI's refusal.
+pub type Answer<T> = Result<Json<T>, Refusal>;
+
+/// DLI reads bodies itself, so a bad one is a DLI.0001, not the web framework's own answer.
+pub fn parse_body<T: DeserializeOwned>(body: &Bytes) -> Result<T, Refusal> {
+    serde_json::from_slice(body).map_err(Refusal::invalid_body)
+}
+
+pub fn parse_job_id(text: &str) -> Result<i64, Refusal> {
+    text.parse()
+        .map_err(|_| Refusal::invalid(format!("job_id {text:?} is not a number")))
+}
 
 /// An error answer; `Err(Refusal)` from a handler becomes the response.
 #[derive(Debug)]
@@ -31,6 +47,11 @@ impl Refusal {
     /// DLI.0001, the parameter check.
     pub fn invalid(message: impl Into<String>) -> Self {
         Self::dli("DLI.0001", message)
+    }
+
+    /// A body of the wrong shape or types, with serde's account of what is wrong.
+    pub fn invalid_body(error: serde_json::Error) -> Self {
+        Self::invalid(format!("The request body is invalid: {error}"))
     }
 
     pub fn no_such_job(job_id: i64) -> Self {

@@ -23,7 +23,8 @@ pub struct SimConfig {
     pub user_name: String,
     /// `general` queues, the kind that runs Flink Jar jobs.
     pub queues: Vec<String>,
-    /// How long a job stays `job_submitting` after run and `job_canceling` after stop.
+    /// How long a job stays `job_submitting` after run, and `job_canceling` (or, taking a
+    /// savepoint, `job_savepointing`) after stop.
     pub transition: Duration,
     pub token_lifetime: Duration,
     pub faults: FaultPlan,

@@ -9,11 +9,15 @@ use std::{collections::BTreeMap, str::FromStr};
 #[serde(rename_all = "snake_case")]
 pub enum Operation {
     Create,
+    /// `PUT .../streaming/flink-jobs/{job_id}`.
+    Update,
     Show,
     List,
     Run,
     Stop,
     Delete,
+    /// `POST .../streaming/jobs/delete`.
+    BatchDelete,
     Queues,
     /// IAM `GET /v3/projects`.
     Projects,
@@ -109,6 +113,16 @@ mod tests {
             ..Fault::default()
         };
         assert_eq!(parsed, OperationFault(Operation::Create, expected));
+    }
+
+    #[test]
+    fn update_and_batch_delete_are_named_in_snake_case() {
+        for (flag, operation) in [
+            ("update:status=503,status_share=1", Operation::Update),
+            ("batch_delete:drop_share=1", Operation::BatchDelete),
+        ] {
+            assert_eq!(flag.parse::<OperationFault>().unwrap().0, operation);
+        }
     }
 
     #[test]

@@ -1,35 +1,23 @@
 //! The simulated DLI endpoints for Flink jobs and queues, answering with the client's own wire
-//! types: create, show, list (with its filters and paging), run, stop, delete, list queues.
+//! types: create, show, list (with its filters and paging), run, stop, delete (one or a batch),
+//! list queues. Update is `update`'s.
 
 use super::{
-    answers::Refusal,
-    state::{Identity, Sim, now_ms},
+    answers::{Answer, Refusal, parse_body, parse_job_id},
+    state::{Identity, Jobs, Sim, now_ms},
     validate,
 };
 use crate::{
-    CreateFlinkJarJobRequest, CreateFlinkJarJobResponse, CreatedJobInfo, FlinkJobList, JobType,
-    ListFlinkJobsResponse, ListJobsQuery, ListQueuesQuery, ListQueuesResponse, Outcome, Queue,
-    QueueType, RunJobsRequest, ShowFlinkJobResponse, SortOrder, StopJobsRequest,
+    CreateFlinkJarJobRequest, CreateFlinkJarJobResponse, CreatedJobInfo, DeleteJobsRequest,
+    FlinkJobList, JobType, ListFlinkJobsResponse, ListJobsQuery, ListQueuesQuery,
+    ListQueuesResponse, Outcome, Queue, QueueType, RunJobsRequest, ShowFlinkJobResponse, SortOrder,
+    StopJobsRequest,
 };
 use axum::{
     Extension, Json,
     body::Bytes,
     extract::{Path, Query, State, rejection::QueryRejection},
 };
-use serde::de::DeserializeOwned;
-
-type Answer<T> = Result<Json<T>, Refusal>;
-
-/// DLI reads bodies itself, so a bad one is a DLI.0001, not the web framework's own answer.
-fn parse_body<T: DeserializeOwned>(body: &Bytes) -> Result<T, Refusal> {
-    serde_json::from_slice(body)
-        .map_err(|error| Refusal::invalid(format!("The request body is invalid: {error}")))
-}
-
-fn parse_job_id(text: &str) -> Result<i64, Refusal> {
-    text.parse()
-        .map_err(|_| Refusal::invalid(format!("job_id {text:?} is not a number")))
-}
 
 pub async fn create(
     State(sim): State<Sim>,
@@ -59,12 +47,7 @@ pub async fn show(
     let job = jobs.get(job_id).ok_or(Refusal::no_such_job(job_id))?;
     Ok(Json(ShowFlinkJobResponse {
         outcome: Outcome::success("Job detail query succeeds."),
-        job_detail: Some(job.to_wire(
-            now_ms(),
-            sim.transition_ms(),
-            &sim.config().project_id,
-            true,
-        )),
+        job_detail: Some(job.to_wire(now_ms(), &sim.config().project_id, true)),
     }))
 }
 
@@ -79,7 +62,7 @@ pub async fn list(
             "limit must be between 1 and 100, got {limit}"
         )));
     }
-    let (now, transition) = (now_ms(), sim.transition_ms());
+    let now = now_ms();
     // The simulator holds Flink Jar jobs only.
     let jar_jobs_wanted = query
         .job_type
@@ -92,19 +75,19 @@ pub async fn list(
             query
                 .status
                 .as_ref()
-                .is_none_or(|status| job.status(now, transition).name == status)
+                .is_none_or(|status| job.status(now).name == status)
         })
         .filter(|job| {
             query
                 .queue_name
                 .as_ref()
-                .is_none_or(|queue| job.request.queue_name.as_ref() == Some(queue))
+                .is_none_or(|queue| job.settings.queue_name.as_ref() == Some(queue))
         })
         .filter(|job| {
             query
                 .name
                 .as_ref()
-                .is_none_or(|name| job.request.name.contains(name.as_str()))
+                .is_none_or(|name| job.settings.name.contains(name.as_str()))
         })
         .filter(|job| {
             query
@@ -116,7 +99,7 @@ pub async fn list(
             query
                 .tags
                 .iter()
-                .all(|tag| job.request.tags.iter().flatten().any(|held| held == tag))
+                .all(|tag| job.settings.tags.iter().flatten().any(|held| held == tag))
         })
         .collect();
     matching.sort_by_key(|job| job.id);
@@ -129,7 +112,7 @@ pub async fn list(
         .into_iter()
         .skip(query.offset.unwrap_or(0) as usize)
         .take(limit as usize)
-        .map(|job| job.to_wire(now, transition, &sim.config().project_id, detail))
+        .map(|job| job.to_wire(now, &sim.config().project_id, detail))
         .collect();
     Ok(Json(ListFlinkJobsResponse {
         outcome: Outcome::success("Querying of the job list succeeds."),
@@ -142,37 +125,52 @@ pub async fn list(
 
 pub async fn run(State(sim): State<Sim>, body: Bytes) -> Answer<Vec<Outcome>> {
     let request: RunJobsRequest = parse_body(&body)?;
-    batch(&sim, &request.job_ids, |job, now, transition| {
-        job.run(now, transition)
+    batch(&sim, &request.job_ids, |jobs, id, now| {
+        let job = jobs.get_mut(id)?;
+        Some(job.run(now, request.resume_savepoint))
     })
 }
 
 pub async fn stop(State(sim): State<Sim>, body: Bytes) -> Answer<Vec<Outcome>> {
     let request: StopJobsRequest = parse_body(&body)?;
-    batch(&sim, &request.job_ids, |job, now, transition| {
-        job.stop(now, transition)
+    batch(&sim, &request.job_ids, |jobs, id, now| {
+        let job = jobs.get_mut(id)?;
+        Some(job.stop(now, request.trigger_savepoint))
     })
 }
 
-/// One outcome per requested job, in request order; an unknown job fails alone.
+/// Deletes in any status, as the single delete does; an id named twice is gone the second time.
+pub async fn delete_many(State(sim): State<Sim>, body: Bytes) -> Answer<Vec<Outcome>> {
+    let request: DeleteJobsRequest = parse_body(&body)?;
+    batch(&sim, &request.job_ids, |jobs, id, _| {
+        jobs.remove(id).map(|_| deleted())
+    })
+}
+
+/// One outcome per requested job, in request order: `act`'s, or a failure naming a job that
+/// does not exist (`act` gives `None`).
 fn batch(
     sim: &Sim,
     job_ids: &[i64],
-    act: impl Fn(&mut super::job::SimJob, i64, i64) -> Outcome,
+    act: impl Fn(&mut Jobs, i64, i64) -> Option<Outcome>,
 ) -> Answer<Vec<Outcome>> {
     if job_ids.is_empty() {
         return Err(Refusal::invalid("job_ids must hold at least one job id"));
     }
-    let (now, transition) = (now_ms(), sim.transition_ms());
+    let now = now_ms();
     let mut jobs = sim.jobs();
     let outcomes = job_ids
         .iter()
-        .map(|id| match jobs.get_mut(*id) {
-            Some(job) => act(job, now, transition),
-            None => Outcome::failure(format!("The Flink job {id} does not exist.")),
+        .map(|&id| {
+            act(&mut jobs, id, now)
+                .unwrap_or_else(|| Outcome::failure(format!("The Flink job {id} does not exist.")))
         })
         .collect();
     Ok(Json(outcomes))
+}
+
+fn deleted() -> Outcome {
+    Outcome::success("The job is deleted successfully.")
 }
 
 pub async fn delete(
@@ -183,7 +181,7 @@ pub async fn delete(
     sim.jobs()
         .remove(job_id)
         .ok_or(Refusal::no_such_job(job_id))?;
-    Ok(Json(Outcome::success("The job is deleted successfully.")))
+    Ok(Json(deleted()))
 }
 
 /// The simulator's queues are all `general` (Flink-capable); DLI lists `sql` ones by default.

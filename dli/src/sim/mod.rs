@@ -11,7 +11,11 @@ mod iam;
 mod injection;
 mod job;
 mod jobs;
+mod lifecycle;
+mod savepoints;
 mod state;
+mod status;
+mod update;
 mod validate;
 
 pub use config::{DEFAULT_PROJECT_ID, DEFAULT_QUEUES, DEFAULT_REGION, SimConfig};
@@ -20,7 +24,7 @@ pub use faults::{Fault, FaultPlan, Operation, OperationFault};
 use crate::{DliAuth, DliSettings, Url};
 use axum::{
     Router, middleware,
-    routing::{get, post},
+    routing::{get, post, put},
 };
 use state::Sim;
 use std::net::SocketAddr;
@@ -90,6 +94,10 @@ fn router(sim: Sim) -> Router {
             post(jobs::create).layer(op(Create)),
         )
         .route(
+            "/v1.0/{project_id}/streaming/flink-jobs/{job_id}",
+            put(update::update).layer(op(Update)),
+        )
+        .route(
             "/v1.0/{project_id}/streaming/jobs",
             get(jobs::list).layer(op(List)),
         )
@@ -100,6 +108,10 @@ fn router(sim: Sim) -> Router {
         .route(
             "/v1.0/{project_id}/streaming/jobs/stop",
             post(jobs::stop).layer(op(Stop)),
+        )
+        .route(
+            "/v1.0/{project_id}/streaming/jobs/delete",
+            post(jobs::delete_many).layer(op(BatchDelete)),
         )
         .route(
             "/v1.0/{project_id}/streaming/jobs/{job_id}",

@@ -49,6 +49,8 @@ struct Shared {
 pub struct Jobs {
     next_id: i64,
     by_id: BTreeMap<i64, SimJob>,
+    /// The configured transition time, which every job is created with.
+    transition_ms: i64,
 }
 
 /// A poisoned lock only means another handler panicked; the data is still consistent.
@@ -65,6 +67,7 @@ impl Sim {
         let jobs = Jobs {
             next_id: 5_000_000_001,
             by_id: BTreeMap::new(),
+            transition_ms: i64::try_from(config.transition.as_millis()).unwrap_or(i64::MAX),
         };
         Self(Arc::new(Shared {
             config,
@@ -78,11 +81,6 @@ impl Sim {
 
     pub fn config(&self) -> &SimConfig {
         &self.0.config
-    }
-
-    /// How long `job_submitting` and `job_canceling` last, in ms.
-    pub fn transition_ms(&self) -> i64 {
-        i64::try_from(self.0.config.transition.as_millis()).unwrap_or(i64::MAX)
     }
 
     pub fn started_ms(&self) -> i64 {
@@ -155,8 +153,8 @@ impl Jobs {
     pub fn create(&mut self, request: CreateFlinkJarJobRequest, user_name: String) -> i64 {
         let id = self.next_id;
         self.next_id += 1;
-        self.by_id
-            .insert(id, SimJob::new(id, request, user_name, now_ms()));
+        let job = SimJob::new(id, request, user_name, now_ms(), self.transition_ms);
+        self.by_id.insert(id, job);
         id
     }
 

@@ -1,5 +1,6 @@
-//! DLI's checks of a create request, each refusal a `DLI.0001` with a message that names the
-//! field and the rule (an unknown queue is `DLI.0002`). Ranges follow docs/dli-api.md §1 and §7.
+//! DLI's checks of a create request (and of a job's settings after an update), each refusal a
+//! `DLI.0001` with a message that names the field and the rule (an unknown queue is `DLI.0002`).
+//! Ranges follow docs/dli-api.md §1 and §7.
 
 use super::answers::Refusal;
 use crate::CreateFlinkJarJobRequest;

@@ -1,29 +1,21 @@
 //! The DLI client against the simulator: every operation signed and round-tripped, refusals and
-//! failures mapped to their kinds, the project lookup; IAM tokens and logs in the submodules.
+//! failures mapped to their kinds, the project lookup; IAM tokens, logs, updates and savepoints
+//! with batch deletes in the submodules.
 
 mod iam;
 mod logs;
+mod savepoints;
+mod update;
 
 use crate::support::{
-    client_for, eventually, job_body, sim_count, sim_jobs, sim_settings, spawn_sim,
+    client_for, job_body, sim_count, sim_jobs, sim_settings, spawn_sim, wait_for_status,
 };
 use dli::{
-    Clock, Credentials, DliAuth, DliClient, DliError, DliErrorKind, FlinkJob, JobType,
-    ListJobsQuery, QueueType, Tag,
+    Clock, Credentials, DliAuth, DliClient, DliError, DliErrorKind, JobType, ListJobsQuery,
+    QueueType, Tag,
 };
 
 use dli::sim::DEFAULT_QUEUES;
-use std::time::Duration;
-
-/// Polls the job until it reaches `status` (transitions take 100 ms in these tests).
-async fn wait_for(client: &DliClient, job_id: i64, status: &str) -> FlinkJob {
-    let what = format!("job {job_id} reaching {status}");
-    eventually(&what, Duration::from_secs(5), async || {
-        let job = client.show_job(job_id).await.expect("show");
-        (job.status.as_deref() == Some(status)).then_some(job)
-    })
-    .await
-}
 
 #[tokio::test]
 async fn every_operation_round_trips_signed_against_the_simulator() {
@@ -75,7 +67,7 @@ async fn every_operation_round_trips_signed_against_the_simulator() {
     assert_eq!(ran.len(), 1);
     assert_eq!(ran[0].is_success, Some(true));
     assert!(
-        wait_for(&client, created.job_id, "job_running")
+        wait_for_status(&client, created.job_id, "job_running")
             .await
             .start_time
             .is_some()
@@ -83,7 +75,7 @@ async fn every_operation_round_trips_signed_against_the_simulator() {
 
     let stopped = client.stop_jobs(&[created.job_id], true).await.unwrap();
     assert_eq!(stopped[0].is_success, Some(true));
-    wait_for(&client, created.job_id, "job_cancel_success").await;
+    wait_for_status(&client, created.job_id, "job_cancel_success").await;
 
     client.delete_job(created.job_id).await.unwrap();
     let gone = client.show_job(created.job_id).await.unwrap_err();

@@ -1,5 +1,6 @@
 //! Helpers for tests that run against a simulator: start one, a client for it, its fault plan,
-//! its request counts and jobs, a valid create body, and waiting for a condition. Shared with
+//! its request counts and jobs, a job's status awaited or forced, a valid create body, and
+//! waiting for a condition. Shared with
 //! the server's integration tests (`#[path]`), so both test binaries steer it the same way.
 
 use dli::{
@@ -99,6 +100,48 @@ pub async fn sim_count(sim: &RunningSim, operation: &str) -> u64 {
         .await
         .unwrap();
     counts.get(operation).copied().unwrap_or(0)
+}
+
+/// Polls the job's detail until it reaches `status` (transitions take 100 ms in these tests).
+pub async fn wait_for_status(client: &DliClient, job_id: i64, status: &str) -> dli::FlinkJob {
+    let what = format!("job {job_id} reaching {status}");
+    eventually(&what, Duration::from_secs(5), async || {
+        let job = client.show_job(job_id).await.expect("show");
+        (job.status.as_deref() == Some(status)).then_some(job)
+    })
+    .await
+}
+
+/// Asks the simulator to put a job into a status DLI reaches on its own, with `change` as
+/// `/_sim/jobs/{job_id}/status` takes it; the HTTP status and body of its answer.
+pub async fn force_status(
+    sim: &RunningSim,
+    job_id: i64,
+    change: serde_json::Value,
+) -> (u16, String) {
+    let url = format!("{}/_sim/jobs/{job_id}/status", sim.base_url);
+    let response = reqwest::Client::new()
+        .post(url)
+        .json(&change)
+        .send()
+        .await
+        .expect("simulator answers");
+    let status = response.status().as_u16();
+    (status, response.text().await.unwrap_or_default())
+}
+
+/// The job as `/_sim/jobs` shows it, with what only the simulator knows (`resumed_from_savepoint`).
+pub async fn sim_job_view(sim: &RunningSim, job_id: i64) -> serde_json::Value {
+    let url = format!("{}/_sim/jobs", sim.base_url);
+    let jobs: Vec<serde_json::Value> = reqwest::get(url)
+        .await
+        .expect("simulator answers")
+        .json()
+        .await
+        .unwrap();
+    jobs.into_iter()
+        .find(|job| job["job_id"] == job_id)
+        .expect("the simulator holds the job")
 }
 
 /// Every job the simulator holds, as DLI's detail shows it.

@@ -1,5 +1,6 @@
 //! The simulator's faults as the client meets them: reads retried through 5xx and throttling,
-//! a create never sent twice, timeouts, and run and stop retried only when DLI did nothing.
+//! a create never sent twice, timeouts, and run, stop, update and batch delete retried only when
+//! DLI did nothing.
 
 use crate::support::{
     client_for, job_body, put_faults, set_faults, sim_count, sim_jobs, sim_settings, spawn_sim,
@@ -165,4 +166,85 @@ async fn the_fault_plan_refuses_statuses_dli_would_not_send() {
     let response = put_faults(&sim, &plan).await;
     assert_eq!(response.status(), 400);
     assert!(response.text().await.unwrap().contains("418"));
+}
+
+#[tokio::test]
+async fn an_update_is_retried_only_when_dli_surely_did_nothing() {
+    let sim = spawn_sim().await;
+    let client = client_for(&sim);
+    let job = client
+        .create_flink_jar_job(&job_body("updated"))
+        .await
+        .unwrap()
+        .job_id;
+    let body = |desc: &str| json!({"job_type": "flink_jar_job", "desc": desc}).to_string();
+    set_faults(
+        &sim,
+        json!({"update": {"status": 503, "status_share": 1.0, "times": 1}}),
+    )
+    .await;
+    client
+        .update_flink_jar_job(job, &body("first"))
+        .await
+        .unwrap();
+    assert_eq!(sim_count(&sim, "update").await, 2, "a 503 is sent again");
+
+    set_faults(&sim, json!({"update": {"drop_share": 1.0}})).await;
+    let error = client
+        .update_flink_jar_job(job, &body("second"))
+        .await
+        .unwrap_err();
+    assert!(error.may_have_been_processed(), "{error}");
+    assert_eq!(sim_count(&sim, "update").await, 3, "a lost answer is not");
+    let shown = client.show_job(job).await.unwrap();
+    assert_eq!(
+        shown.desc.as_deref(),
+        Some("second"),
+        "the update took effect"
+    );
+}
+
+#[tokio::test]
+async fn a_batch_delete_is_retried_only_when_dli_surely_did_nothing() {
+    let sim = spawn_sim().await;
+    let client = client_for(&sim);
+    let mut jobs = Vec::new();
+    for name in ["first", "second"] {
+        jobs.push(
+            client
+                .create_flink_jar_job(&job_body(name))
+                .await
+                .unwrap()
+                .job_id,
+        );
+    }
+    set_faults(
+        &sim,
+        json!({"batch_delete": {"status": 502, "status_share": 1.0, "times": 1}}),
+    )
+    .await;
+    let error = client.delete_jobs(&jobs[..1]).await.unwrap_err();
+    assert_eq!(
+        (error.kind(), error.may_have_been_processed()),
+        (DliErrorKind::Upstream, true)
+    );
+    assert_eq!(sim_count(&sim, "batch_delete").await, 1);
+
+    set_faults(
+        &sim,
+        json!({"batch_delete": {"status": 429, "status_share": 1.0, "times": 2}}),
+    )
+    .await;
+    let outcomes = client.delete_jobs(&jobs).await.unwrap();
+    assert!(
+        outcomes
+            .iter()
+            .all(|outcome| outcome.failure_message().is_none())
+    );
+    assert_eq!(
+        sim_count(&sim, "batch_delete").await,
+        4,
+        "throttled twice, then done"
+    );
+    assert!(sim_jobs(&sim).await.is_empty());
 }
