@@ -13,7 +13,7 @@ WASM_BINDGEN_VERSION := $(shell awk '/^name = "wasm-bindgen"$$/ {getline; gsub(/
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT_INSTALL := $(SUDO) apt-get update && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y
 
-.PHONY: run test bench site api-fuzz build-tools pg-tools browser-tools api-tools
+.PHONY: run test bench soak soak-pg site api-fuzz build-tools pg-tools browser-tools api-tools
 
 ## Build the release site and serve it at http://127.0.0.1:3000 (SQLite under ./data, built-in DLI simulator).
 run: build-tools site
@@ -35,6 +35,16 @@ test: build-tools pg-tools browser-tools api-tools
 ## The history query over 1,000,000 records on SQLite and PostgreSQL: prints p50 and p95.
 bench: pg-tools
 	cargo bench -p server --bench history
+
+## 1,000 creates through the JSON API under DLI faults, the portal killed -9 twice: prints what was
+## lost, duplicated, unsettled, mis-answered or linked twice (all 0) and p50/p95/max to the final answer.
+soak:
+	SOAK_CREATES=$${SOAK_CREATES:-1000} cargo bench -p server --bench soak
+
+## The same with 300 creates over two portals sharing one throwaway PostgreSQL, kills alternating
+## between them; also prints the most poller leaders seen at once (1).
+soak-pg: pg-tools
+	SOAK_DATABASE=postgres SOAK_INSTANCES=2 SOAK_CREATES=$${SOAK_CREATES:-300} cargo bench -p server --bench soak
 
 ## schemathesis against the release portal's JSON API, from its generated OpenAPI document.
 api-fuzz: api-tools

@@ -7,4 +7,5 @@ pub mod http;
 pub mod middleware;
 pub mod router;
 pub mod startup;
+pub mod status;
 pub mod telemetry;

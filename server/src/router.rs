@@ -3,8 +3,9 @@
 //! path (`--base-path`), so that a reverse proxy can serve the portal at a sub-path unchanged.
 
 use crate::{
-    http::{api, form_post::post_new_job, probes, status_and_retry},
+    http::{api, form_post::post_new_job, probes},
     middleware,
+    status::status_and_retry,
 };
 use app::{
     PAGES,

@@ -40,8 +40,9 @@ pub async fn get_job(id: i64) -> Result<JobDetails, AppError> {
 }
 
 #[server(endpoint = "start_job")]
-pub async fn start_job(id: i64) -> Result<(), AppError> {
-    jobs::start(&Caller::current()?, id).await
+pub async fn start_job(id: i64, resume_savepoint: Option<bool>) -> Result<(), AppError> {
+    let resume_savepoint = resume_savepoint.unwrap_or(false);
+    jobs::start(&Caller::current()?, id, resume_savepoint).await
 }
 
 #[server(endpoint = "stop_job")]

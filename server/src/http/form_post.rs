@@ -2,7 +2,7 @@
 //! `create_job`, answered with a redirect to the new job (303) or with the page again, the
 //! values kept and the errors shown. Its add/remove-row buttons post here too.
 
-use super::status_and_retry;
+use crate::status::status_and_retry;
 use app::domain::{JobForm, RowList};
 use app::error::AppError;
 use app::model::JobDraft;

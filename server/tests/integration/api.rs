@@ -91,6 +91,19 @@ async fn start_stop_and_delete_answer_the_job_as_it_stands_after_each() {
     let app = spawn_app_for(&sim).await;
     let record = app.create_job("scripted").await;
 
+    let no_savepoint = problem_of(
+        app.act(record, "start", Some(json!({"resume_savepoint": true})))
+            .await,
+        422,
+    )
+    .await;
+    assert!(
+        no_savepoint["detail"]
+            .as_str()
+            .unwrap()
+            .contains("savepoint"),
+        "{no_savepoint}"
+    );
     let started = app.act(record, "start", None).await;
     assert_eq!(started.status(), 200);
     let summary: Value = started.json().await.unwrap();
@@ -111,6 +124,11 @@ async fn start_stop_and_delete_answer_the_job_as_it_stands_after_each() {
         .await;
     assert_eq!(stopped.status(), 200);
     app.job_when(record, status_is("job_cancel_success")).await;
+    let resumed = app
+        .act(record, "start", Some(json!({"resume_savepoint": true})))
+        .await;
+    assert_eq!(resumed.status(), 200);
+    app.job_when(record, status_is("job_running")).await;
 
     let deleted = app
         .client
@@ -127,6 +145,28 @@ async fn start_stop_and_delete_answer_the_job_as_it_stands_after_each() {
         again["detail"].as_str().unwrap().contains("deleted"),
         "{again}"
     );
+
+    // Each action is an event of the job, with what was asked and how it ended.
+    let events = app.portal.state.store.events_of(record).await.unwrap();
+    let trail: Vec<(&str, Option<&str>, &str)> = events
+        .iter()
+        .map(|event| {
+            let detail = event.detail.as_deref();
+            (event.action.as_str(), detail, event.outcome.as_str())
+        })
+        .collect();
+    assert_eq!(
+        trail,
+        [
+            ("create", None, "ok"),
+            ("start", Some(r#"{"resume_savepoint":true}"#), "failed"),
+            ("start", Some(r#"{"resume_savepoint":false}"#), "ok"),
+            ("stop", Some(r#"{"trigger_savepoint":true}"#), "ok"),
+            ("start", Some(r#"{"resume_savepoint":true}"#), "ok"),
+            ("delete", None, "ok"),
+        ]
+    );
+    assert!(events.iter().all(|event| event.actor == events[0].actor));
 }
 
 #[tokio::test]

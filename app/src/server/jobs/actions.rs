@@ -1,35 +1,53 @@
 //! Start, stop, delete and refresh one job of the history on DLI, keeping the record in step
-//! with what DLI says.
+//! with what DLI says, and each action in the job's events.
 
+use super::events::{Action, keep};
 use crate::domain::DliStatus;
 use crate::error::AppError;
 use crate::server::errors::{from_dli, from_store, recorded};
 use crate::server::request::Caller;
 use crate::server::state::AppState;
-use crate::server::store::StoreError;
+use crate::server::store::{JobEvent, StoreError};
 use dli::now_ms;
 use dli::{DliError, DliErrorKind, Outcome};
+use serde_json::json;
 use std::time::Duration;
 
-pub async fn start(caller: &Caller, id: i64) -> Result<(), AppError> {
+/// Runs the job, from its latest savepoint when `resume_savepoint`.
+pub async fn start(caller: &Caller, id: i64, resume_savepoint: bool) -> Result<(), AppError> {
     let dli_job_id = live_job(caller, id).await?;
-    start_record(caller, id, dli_job_id).await.map(|_| ())
+    start_record(caller, id, dli_job_id, resume_savepoint)
+        .await
+        .map(|_| ())
 }
 
 pub async fn stop(caller: &Caller, id: i64, savepoint: bool) -> Result<(), AppError> {
     let dli_job_id = live_job(caller, id).await?;
     let answer = caller.state.dli.stop_jobs(&[dli_job_id], savepoint).await;
-    settle(caller, id, dli_job_id, answer).await.map(|_| ())
+    let stopping = asked(
+        caller,
+        id,
+        "stop",
+        json!({ "trigger_savepoint": savepoint }),
+    );
+    settle(caller, stopping, dli_job_id, answer)
+        .await
+        .map(|_| ())
 }
 
 pub async fn delete(caller: &Caller, id: i64) -> Result<(), AppError> {
     let dli_job_id = live_job(caller, id).await?;
+    let deleting = asked(caller, id, "delete", serde_json::Value::Null);
     match caller.state.dli.delete_job(dli_job_id).await {
-        Ok(()) => {}
+        Ok(()) => keep(&caller.state, deleting.succeeded(None)).await,
         // Gone already (deleted in the console, say): the history says so too.
-        Err(error) if error.kind() == DliErrorKind::NotFound => {}
+        Err(error) if error.kind() == DliErrorKind::NotFound => {
+            let message = Some("DLI no longer had the job.".to_owned());
+            keep(&caller.state, deleting.succeeded(message)).await;
+        }
         Err(error) => {
             remember_error(caller, id, Some(&error)).await;
+            keep(&caller.state, ended_with(deleting, &error)).await;
             return Err(from_dli(&error));
         }
     }
@@ -47,19 +65,53 @@ pub(super) async fn start_record(
     caller: &Caller,
     record_id: i64,
     dli_job_id: i64,
+    resume_savepoint: bool,
 ) -> Result<Option<String>, AppError> {
-    let answer = caller.state.dli.run_jobs(&[dli_job_id], false).await;
-    settle(caller, record_id, dli_job_id, answer).await
+    let answer = caller
+        .state
+        .dli
+        .run_jobs(&[dli_job_id], resume_savepoint)
+        .await;
+    let detail = json!({ "resume_savepoint": resume_savepoint });
+    let starting = asked(caller, record_id, "start", detail);
+    settle(caller, starting, dli_job_id, answer).await
+}
+
+/// The event of `caller`'s `action` on record `job_id`; `detail` is what was asked (null: nothing).
+fn asked<'a>(
+    caller: &'a Caller,
+    job_id: i64,
+    action: &'static str,
+    detail: serde_json::Value,
+) -> Action<'a> {
+    Action {
+        job_id,
+        actor: &caller.user,
+        action,
+        detail: (!detail.is_null()).then(|| detail.to_string()),
+        dli_request_id: None,
+    }
+}
+
+/// The event of an action DLI failed: refused, or unanswered when it may have acted.
+fn ended_with(mut action: Action<'_>, error: &DliError) -> JobEvent {
+    action.dli_request_id = error.request_id().map(str::to_owned);
+    let kept = recorded(error);
+    match error.may_have_been_processed() {
+        true => action.unanswered(&kept),
+        false => action.failed(&kept),
+    }
 }
 
 /// Records how a run or stop went (DLI answers per job inside a 200), then refreshes: the status
 /// DLI reports now, when it could be read.
 async fn settle(
     caller: &Caller,
-    record_id: i64,
+    action: Action<'_>,
     dli_job_id: i64,
     answer: Result<Vec<Outcome>, DliError>,
 ) -> Result<Option<String>, AppError> {
+    let record_id = action.job_id;
     let answer = answer.map(|outcomes| {
         outcomes
             .iter()
@@ -68,6 +120,7 @@ async fn settle(
     match answer {
         Ok(None) => {
             remember_error(caller, record_id, None).await;
+            keep(&caller.state, action.succeeded(None)).await;
             match refresh(&caller.state, record_id, dli_job_id).await {
                 Ok(status) => Ok(status),
                 Err(error) => {
@@ -79,6 +132,7 @@ async fn settle(
         Ok(Some(refusal)) => {
             let error = DliError::Unsuccessful { message: refusal };
             remember_error(caller, record_id, Some(&error)).await;
+            keep(&caller.state, action.failed(&recorded(&error))).await;
             Err(AppError::Rejected {
                 code: "DLI".into(),
                 message: error.dli_message().unwrap_or_default().to_owned(),
@@ -86,6 +140,7 @@ async fn settle(
         }
         Err(error) => {
             remember_error(caller, record_id, Some(&error)).await;
+            keep(&caller.state, ended_with(action, &error)).await;
             Err(from_dli(&error))
         }
     }

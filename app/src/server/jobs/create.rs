@@ -296,7 +296,7 @@ async fn finish(caller: &Caller, record: &JobRecord) -> Result<CreatedJob, AppEr
         return created_job(record, record.status.clone(), None);
     }
     let dli_job_id = record.dli_job_id.ok_or(AppError::StoreUnavailable)?;
-    match actions::start_record(caller, record.id, dli_job_id).await {
+    match actions::start_record(caller, record.id, dli_job_id, false).await {
         Ok(status) => created_job(record, status.or_else(|| record.status.clone()), None),
         Err(problem) => created_job(
             record,

@@ -28,10 +28,9 @@ mod poll;
 mod search;
 
 pub use error::StoreError;
-pub use events::{EventOutcome, JobEvent};
 pub use model::{
-    Inserted, JobRecord, ListQuery, NewAttempt, NotAnOutcome, Outcome, Page, RecordedError,
-    StatusChange, StatusFilter,
+    EventOutcome, Inserted, JobEvent, JobRecord, ListQuery, NewAttempt, NotAnOutcome, Outcome,
+    Page, RecordedError, StatusChange, StatusFilter,
 };
 
 use sqlx::{PgPool, SqlitePool};

@@ -1,5 +1,6 @@
 //! The history's records as the rest of the server sees them: a create attempt, its outcome,
-//! its last error and status changes, and the shapes of a list query and its page.
+//! its last error and status changes, the shapes of a list query and its page, and the events
+//! of the audit trail.
 
 use std::{fmt, str::FromStr};
 
@@ -247,4 +248,54 @@ mod tests {
     fn a_dli_status_is_not_an_outcome() {
         assert!("job_running".parse::<Outcome>().is_err());
     }
+}
+
+/// How an action ended, as far as the portal knows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EventOutcome {
+    Ok,
+    Failed,
+    /// DLI's answer never came (the create's may still be reconciled).
+    Unknown,
+}
+
+impl EventOutcome {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Ok => "ok",
+            Self::Failed => "failed",
+            Self::Unknown => "unknown",
+        }
+    }
+}
+
+impl TryFrom<String> for EventOutcome {
+    type Error = String;
+
+    fn try_from(text: String) -> Result<Self, Self::Error> {
+        [Self::Ok, Self::Failed, Self::Unknown]
+            .into_iter()
+            .find(|outcome| outcome.as_str() == text)
+            .ok_or(text)
+    }
+}
+
+/// One event, as written and as read back.
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
+pub struct JobEvent {
+    pub job_id: i64,
+    pub at_ms: i64,
+    pub actor: String,
+    /// `create`, `start`, `stop`, `delete`, `update`, `rollback`.
+    pub action: String,
+    /// What was asked beyond the action itself, as a JSON object.
+    pub detail: Option<String>,
+    #[sqlx(try_from = "String")]
+    pub outcome: EventOutcome,
+    pub dli_request_id: Option<String>,
+    /// For a failure: the kind the service chose and DLI's code.
+    pub error_kind: Option<String>,
+    pub error_code: Option<String>,
+    /// DLI's message, or what went wrong.
+    pub message: Option<String>,
 }

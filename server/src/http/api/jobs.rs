@@ -2,7 +2,7 @@
 //! same service the pages use. The `#[utoipa::path]` on each is its OpenAPI description.
 
 use super::problem::{Problem, problem};
-use super::schema::{CreateJobRequest, ListParams, StopRequest};
+use super::schema::{CreateJobRequest, ListParams, StartRequest, StopRequest};
 use app::domain::{FieldErrors, JobForm};
 use app::error::AppError;
 use app::model::{CreatedJob, HistoryFilters, JobDetails, JobPage, JobSummary};
@@ -71,7 +71,7 @@ pub async fn get_job(
 ) -> Response {
     let id = match job_id(id) {
         Ok(id) => id,
-        Err(response) => return response,
+        Err(error) => return problem(&error),
     };
     answer(jobs::details(&Caller::from_parts(state, &parts), id).await)
 }
@@ -131,10 +131,11 @@ pub async fn create_job(State(state): State<AppState>, parts: Parts, body: Bytes
 #[utoipa::path(
     post, path = "/api/v1/jobs/{id}/start", operation_id = "startJob", tag = "jobs",
     params(("id" = i64, Path, description = "The job's history id.")),
+    request_body(content = Option<StartRequest>, content_type = "application/json"),
     responses(
         (status = 200, description = "DLI is starting the job; its status as DLI reports it now.", body = JobSummary),
         (status = 404, description = "There is no such job.", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "DLI refused (the job runs already, or was deleted).", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "DLI refused (the job runs already, was deleted, or has no savepoint to resume from), or the body is not a start request.", body = Problem, content_type = "application/problem+json"),
         (status = 429, description = "DLI is throttling: repeat after `Retry-After`.", body = Problem, content_type = "application/problem+json"),
         (status = 502, description = "DLI failed: repeat after `Retry-After`.", body = Problem, content_type = "application/problem+json"),
         (status = 504, description = "DLI did not answer: look at the job, then repeat if need be.", body = Problem, content_type = "application/problem+json"),
@@ -144,13 +145,19 @@ pub async fn start_job(
     State(state): State<AppState>,
     parts: Parts,
     id: Result<Path<i64>, PathRejection>,
+    body: Bytes,
 ) -> Response {
     let id = match job_id(id) {
         Ok(id) => id,
-        Err(response) => return response,
+        Err(error) => return problem(&error),
+    };
+    let start: StartRequest = match optional_body(&body) {
+        Ok(start) => start,
+        Err(error) => return problem(&error),
     };
     let caller = Caller::from_parts(state, &parts);
-    after_action(&caller, id, jobs::start(&caller, id).await).await
+    let started = jobs::start(&caller, id, start.resume_savepoint).await;
+    after_action(&caller, id, started).await
 }
 
 #[utoipa::path(
@@ -174,11 +181,11 @@ pub async fn stop_job(
 ) -> Response {
     let id = match job_id(id) {
         Ok(id) => id,
-        Err(response) => return response,
+        Err(error) => return problem(&error),
     };
     let stop: StopRequest = match optional_body(&body) {
         Ok(stop) => stop,
-        Err(response) => return response,
+        Err(error) => return problem(&error),
     };
     let caller = Caller::from_parts(state, &parts);
     let stopped = jobs::stop(&caller, id, stop.trigger_savepoint).await;
@@ -204,7 +211,7 @@ pub async fn delete_job(
 ) -> Response {
     let id = match job_id(id) {
         Ok(id) => id,
-        Err(response) => return response,
+        Err(error) => return problem(&error),
     };
     let caller = Caller::from_parts(state, &parts);
     after_action(&caller, id, jobs::delete(&caller, id).await).await
@@ -226,13 +233,13 @@ fn answer<T: serde::Serialize>(result: Result<T, AppError>) -> Response {
 }
 
 /// The `{id}` of the path; a path that is not an id is a problem, not axum's plain text.
-fn job_id(id: Result<Path<i64>, PathRejection>) -> Result<i64, Response> {
+fn job_id(id: Result<Path<i64>, PathRejection>) -> Result<i64, AppError> {
     id.map(|Path(id)| id)
-        .map_err(|rejection| problem(&AppError::BadRequest(rejection.body_text())))
+        .map_err(|rejection| AppError::BadRequest(rejection.body_text()))
 }
 
 /// A JSON body that may be left out, or be `null` (then every field takes its default).
-fn optional_body<T: DeserializeOwned + Default>(body: &[u8]) -> Result<T, Response> {
+fn optional_body<T: DeserializeOwned + Default>(body: &[u8]) -> Result<T, AppError> {
     let text = body.trim_ascii();
     if text.is_empty() || text == b"null" {
         return Ok(T::default());
@@ -240,7 +247,7 @@ fn optional_body<T: DeserializeOwned + Default>(body: &[u8]) -> Result<T, Respon
     serde_json::from_slice(body).map_err(|error| {
         let mut errors = FieldErrors::default();
         errors.insert("body", format!("{error}."));
-        problem(&AppError::Invalid(errors))
+        AppError::Invalid(errors)
     })
 }
 

@@ -5,7 +5,8 @@
 use super::jobs;
 use super::problem::{PROBLEM_JSON, Problem};
 use super::schema::{
-    CreateJobRequest, ResourceConfigRequest, ResourceSpecRequest, StopRequest, TagRequest,
+    CreateJobRequest, ResourceConfigRequest, ResourceSpecRequest, StartRequest, StopRequest,
+    TagRequest,
 };
 use app::model::{CreatedJob, ErrorDetails, JobDetails, JobPage, JobSummary, StatusChangeView};
 use utoipa::{
@@ -49,6 +50,7 @@ help. Everything else (409 while the first attempt is in flight, 429, 502, 503, 
         ResourceConfigRequest,
         ResourceSpecRequest,
         TagRequest,
+        StartRequest,
         StopRequest,
         CreatedJob,
         JobPage,

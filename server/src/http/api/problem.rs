@@ -3,7 +3,7 @@
 //! the layer that gives the same shape to the refusals made before a handler runs. A struct of
 //! our own: the crate there is ties its schema to an older utoipa.
 
-use super::super::status_and_retry;
+use crate::status::status_and_retry;
 use app::error::AppError;
 use axum::{
     body::Body,

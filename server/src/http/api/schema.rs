@@ -106,6 +106,15 @@ pub struct TagRequest {
     value: Option<String>,
 }
 
+/// `POST /api/v1/jobs/{id}/start`'s body (it may be left out: a fresh start).
+#[derive(Debug, Default, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct StartRequest {
+    /// Start from the job's latest savepoint; DLI refuses when it has none.
+    #[serde(default)]
+    pub resume_savepoint: bool,
+}
+
 /// `POST /api/v1/jobs/{id}/stop`'s body (it may be left out: no savepoint).
 #[derive(Debug, Default, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
