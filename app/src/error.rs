@@ -38,6 +38,14 @@ pub enum AppError {
         record_id: i64,
         retry_after_secs: u64,
     },
+    /// The job's state stands in the way: a running job whose changes need a restart, or an
+    /// update already under way. `fields` names the DLI fields concerned, if any.
+    #[error("{message}")]
+    Conflict {
+        code: String,
+        message: String,
+        fields: Vec<String>,
+    },
     /// The same submission (same idempotency key) is still being created.
     #[error("This submission is already being created; its history entry shows the outcome.")]
     InProgress { record_id: i64 },
@@ -104,7 +112,7 @@ impl AppError {
             AppError::Invalid(_) | AppError::Rejected { .. } => 422,
             AppError::Throttled { .. } => 429,
             AppError::NotFound => 404,
-            AppError::InProgress { .. } => 409,
+            AppError::InProgress { .. } | AppError::Conflict { .. } => 409,
             AppError::Forbidden(_) => 403,
             AppError::DliAuth
             | AppError::DliUnavailable {

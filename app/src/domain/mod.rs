@@ -3,8 +3,10 @@
 //! `wire` (DLI's value types) <- `spec` (the create body) <- `limits` (DLI's ranges and defaults)
 //! <- `form` (the form as posted; its `fields`, `row_lists` and `errors`) <- `parse` (form -> spec or field
 //! errors), `sizing` (hints while typing), `guardrails` (the team's own limits) and
-//! `request_json` (DLI's JSON read back into a form). `status` is DLI's job statuses.
+//! `request_json` (DLI's JSON read back into a form), `changes` (what an update changes).
+//! `status` is DLI's job statuses.
 
+mod changes;
 mod errors;
 mod field_table;
 pub mod fields;
@@ -25,6 +27,9 @@ mod testing;
 mod valid_specs;
 mod wire;
 
+pub use changes::{
+    FieldChange, LIVE_FIELDS, form_changes, needing_a_stop, update_body, wire_changes, wire_label,
+};
 pub use errors::{FieldErrors, field_id};
 pub use fields::{FIELDS, FieldInfo, field, field_for_path};
 pub use form::JobForm;

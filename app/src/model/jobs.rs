@@ -137,6 +137,8 @@ pub struct JobDetails {
     pub last_error: Option<ErrorDetails>,
     pub timeline: Vec<StatusChangeView>,
     pub updated_at_ms: i64,
+    /// The job's latest update, under way or over.
+    pub update: Option<super::UpdateView>,
 }
 
 impl JobSummary {

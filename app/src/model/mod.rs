@@ -2,7 +2,9 @@
 //! with no behaviour beyond reading themselves: the wasm and the server hold the same ones.
 
 mod jobs;
+mod life;
 mod portal_info;
 
 pub use jobs::*;
+pub use life::*;
 pub use portal_info::{PortalInfo, use_portal_info};

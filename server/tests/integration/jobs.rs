@@ -2,10 +2,12 @@
 //! functions, the form posted without JavaScript) against a simulator the test steers.
 
 mod actions;
+mod batch;
 mod create;
 mod failures;
 mod form_post;
 mod retry_contract;
+mod updates;
 
 use crate::helpers::{TestApp, eventually};
 use serde_json::{Value, json};

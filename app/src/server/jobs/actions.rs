@@ -7,9 +7,9 @@ use crate::error::AppError;
 use crate::server::errors::{from_dli, from_store, recorded};
 use crate::server::request::Caller;
 use crate::server::state::AppState;
-use crate::server::store::{JobEvent, StoreError};
+use crate::server::store::{JobEvent, JobRecord, StoreError};
 use dli::now_ms;
-use dli::{DliError, DliErrorKind, Outcome};
+use dli::{DliError, DliErrorKind, FlinkJob, Outcome};
 use serde_json::json;
 use std::time::Duration;
 
@@ -78,7 +78,7 @@ pub(super) async fn start_record(
 }
 
 /// The event of `caller`'s `action` on record `job_id`; `detail` is what was asked (null: nothing).
-fn asked<'a>(
+pub(super) fn asked<'a>(
     caller: &'a Caller,
     job_id: i64,
     action: &'static str,
@@ -94,7 +94,7 @@ fn asked<'a>(
 }
 
 /// The event of an action DLI failed: refused, or unanswered when it may have acted.
-fn ended_with(mut action: Action<'_>, error: &DliError) -> JobEvent {
+pub(super) fn ended_with(mut action: Action<'_>, error: &DliError) -> JobEvent {
     action.dli_request_id = error.request_id().map(str::to_owned);
     let kept = recorded(error);
     match error.may_have_been_processed() {
@@ -146,7 +146,7 @@ async fn settle(
     }
 }
 
-async fn remember_error(caller: &Caller, record_id: i64, error: Option<&DliError>) {
+pub(super) async fn remember_error(caller: &Caller, record_id: i64, error: Option<&DliError>) {
     let kept = error.map(recorded);
     if let Err(store_error) = caller
         .state
@@ -159,9 +159,14 @@ async fn remember_error(caller: &Caller, record_id: i64, error: Option<&DliError
 }
 
 /// The DLI job id of record `id`, for an action on a job that exists on DLI.
-async fn live_job(caller: &Caller, id: i64) -> Result<i64, AppError> {
+pub(super) async fn live_job(caller: &Caller, id: i64) -> Result<i64, AppError> {
     caller.may_act()?;
     let record = caller.state.store.get(id).await.map_err(from_store)?;
+    on_dli(record.as_ref())
+}
+
+/// The DLI job id of a record, when there is one to act on.
+pub(super) fn on_dli(record: Option<&JobRecord>) -> Result<i64, AppError> {
     let record = record.ok_or(AppError::NotFound)?;
     if record.deleted_at_ms.is_some() {
         return Err(AppError::Rejected {
@@ -183,6 +188,16 @@ pub async fn refresh(
     record_id: i64,
     dli_job_id: i64,
 ) -> Result<Option<String>, DliError> {
+    let job = look(state, record_id, dli_job_id).await?;
+    Ok(job.map(|job| job.status.unwrap_or_else(|| "unknown".to_owned())))
+}
+
+/// [`refresh`], answering with all DLI said of the job (its settings, its savepoint).
+pub(super) async fn look(
+    state: &AppState,
+    record_id: i64,
+    dli_job_id: i64,
+) -> Result<Option<FlinkJob>, DliError> {
     let store = &state.store;
     let job = match state.dli.show_job(dli_job_id).await {
         Ok(job) => job,
@@ -201,18 +216,18 @@ pub async fn refresh(
             return Err(error);
         }
     };
-    let status = job.status.unwrap_or_else(|| "unknown".to_string());
+    let status = job.status.as_deref().unwrap_or("unknown");
     let now = now_ms();
     log_store(
         store
-            .record_status(record_id, &status, job.status_desc.as_deref(), now)
+            .record_status(record_id, status, job.status_desc.as_deref(), now)
             .await
             .map(|_| ()),
         record_id,
     );
-    let next = next_poll_in(&status, state.poll_interval).map(|wait| now + wait.as_millis() as i64);
+    let next = next_poll_in(status, state.poll_interval).map(|wait| now + wait.as_millis() as i64);
     log_store(store.schedule_poll(record_id, next).await, record_id);
-    Ok(Some(status))
+    Ok(Some(job))
 }
 
 const ERROR_BACKOFF_MS: i64 = 60_000;

@@ -343,7 +343,7 @@ fn unknown_after(record: &JobRecord, error: &DliError) -> AppError {
 
 /// Keys come from our own form (a UUID) or from automation; anything printable and short is
 /// accepted so that scripts can use their own run ids.
-fn check_idempotency_key(key: &str) -> Result<(), AppError> {
+pub(super) fn check_idempotency_key(key: &str) -> Result<(), AppError> {
     let fine = (1..=128).contains(&key.len()) && key.bytes().all(|byte| byte.is_ascii_graphic());
     if fine {
         return Ok(());

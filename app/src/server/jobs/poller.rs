@@ -1,7 +1,7 @@
 //! The status poller: one background task per instance; with a shared database exactly one
 //! instance (the lease holder) polls at a time, and another takes over when it stops.
 
-use super::{actions::refresh, reconcile::reconcile};
+use super::{actions::refresh, reconcile::reconcile, steps::carry_on_due};
 use crate::server::state::AppState;
 use dli::now_ms;
 use std::sync::{
@@ -66,6 +66,7 @@ async fn run(state: AppState, holder: String, leading_flag: Arc<AtomicBool>) {
             continue;
         }
         reconcile(&state, now_ms()).await;
+        carry_on_due(&state).await;
         let due = match state.store.due_for_poll(now_ms(), ROUND_SIZE).await {
             Ok(due) => due,
             Err(error) => {

@@ -78,6 +78,7 @@ pub async fn details(caller: &Caller, id: i64) -> Result<JobDetails, AppError> {
         .map_err(from_store)?
         .ok_or(AppError::NotFound)?;
     let timeline = store.status_history(id).await.map_err(from_store)?;
+    let update = store.latest_update(id).await.map_err(from_store)?;
     Ok(JobDetails {
         summary: summary(&record),
         status_desc: record.status_desc.clone(),
@@ -98,6 +99,7 @@ pub async fn details(caller: &Caller, id: i64) -> Result<JobDetails, AppError> {
             })
             .collect(),
         updated_at_ms: record.updated_at_ms,
+        update: update.as_ref().map(super::update::view),
     })
 }
 

@@ -3,6 +3,7 @@
 
 use super::lifecycle::APPEND_STATUS_CHANGE;
 use super::model::JobRow;
+use super::versions::FIRST_VERSION;
 use super::{Inserted, JobRecord, NewAttempt, Outcome, RecordedError, Store, StoreError};
 
 const INSERT_ATTEMPT: &str = "INSERT INTO jobs (idempotency_key, created_at_ms, created_by, name, \
@@ -85,6 +86,9 @@ impl Store {
                 .fetch_optional(&mut *tx)
                 .await
                 .map_err(|error| StoreError::linking(error, dli_job_id))?;
+            if updated.is_some() {
+                sqlx::query(FIRST_VERSION).bind(id).bind(at_ms).execute(&mut *tx).await?;
+            }
             if updated.is_some() && let Some(status) = status {
                 sqlx::query(APPEND_STATUS_CHANGE)
                     .bind(id)

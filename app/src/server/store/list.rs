@@ -136,16 +136,17 @@ fn push_id_list<'args, DB: Database>(
     ids_in.push_unseparated(")");
 }
 
-fn given(text: Option<&String>) -> Option<&str> {
+pub(super) fn given(text: Option<&String>) -> Option<&str> {
     text.map(|text| text.trim()).filter(|text| !text.is_empty())
 }
 
-/// The position after the last record of a page, written `<created_at_ms>_<id>`: URL-safe
-/// as it is. Callers treat it as opaque.
+/// The position after the last row of a page, newest first by (time, id), written
+/// `<time>_<id>`: URL-safe as it is. Callers treat it as opaque. The history's time is
+/// `created_at_ms`, the activity log's `at_ms`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-struct Cursor {
-    created_at_ms: i64,
-    id: i64,
+pub(super) struct Cursor {
+    pub created_at_ms: i64,
+    pub id: i64,
 }
 
 impl Cursor {
@@ -156,11 +157,11 @@ impl Cursor {
         }
     }
 
-    fn encode(self) -> String {
+    pub(super) fn encode(self) -> String {
         format!("{}_{}", self.created_at_ms, self.id)
     }
 
-    fn decode(text: &str) -> Result<Cursor, StoreError> {
+    pub(super) fn decode(text: &str) -> Result<Cursor, StoreError> {
         let (created_at_ms, id) = text.split_once('_').ok_or(StoreError::BadCursor)?;
         Ok(Cursor {
             created_at_ms: created_at_ms.parse().map_err(|_| StoreError::BadCursor)?,

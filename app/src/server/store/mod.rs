@@ -26,11 +26,17 @@ mod list;
 mod model;
 mod poll;
 mod search;
+mod update_records;
+mod updates;
+mod versions;
 
 pub use error::StoreError;
 pub use model::{
-    EventOutcome, Inserted, JobEvent, JobRecord, ListQuery, NewAttempt, NotAnOutcome, Outcome,
-    Page, RecordedError, StatusChange, StatusFilter,
+    EventOutcome, EventPage, EventQuery, Inserted, JobEvent, JobRecord, ListQuery, NewAttempt,
+    NotAnOutcome, Outcome, Page, RecordedError, StatusChange, StatusFilter, StoredEvent,
+};
+pub use update_records::{
+    AcceptedUpdate, JobUpdate, JobVersion, NewUpdate, Step, StepChange, UpdateInserted, UpdateMode,
 };
 
 use sqlx::{PgPool, SqlitePool};

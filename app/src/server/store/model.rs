@@ -299,3 +299,34 @@ pub struct JobEvent {
     /// DLI's message, or what went wrong.
     pub message: Option<String>,
 }
+
+/// An event read back for the activity log: its id (the page's order) and its job's name.
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
+pub struct StoredEvent {
+    pub id: i64,
+    pub job_name: String,
+    #[sqlx(flatten)]
+    pub event: JobEvent,
+}
+
+/// A request for one page of the activity log, newest first. Blank filters are ignored.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EventQuery {
+    pub actor: Option<String>,
+    pub action: Option<String>,
+    pub job_id: Option<i64>,
+    /// `EventPage::next_cursor` of the previous page.
+    pub cursor: Option<String>,
+    pub page_size: u32,
+}
+
+impl EventQuery {
+    pub const MAX_PAGE_SIZE: u32 = 500;
+}
+
+/// One page of the activity log; `next_cursor` is none on the last page.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EventPage {
+    pub events: Vec<StoredEvent>,
+    pub next_cursor: Option<String>,
+}

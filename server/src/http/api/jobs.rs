@@ -225,7 +225,7 @@ async fn after_action(caller: &Caller, id: i64, done: Result<(), AppError>) -> R
     }
 }
 
-fn answer<T: serde::Serialize>(result: Result<T, AppError>) -> Response {
+pub(super) fn answer<T: serde::Serialize>(result: Result<T, AppError>) -> Response {
     match result {
         Ok(value) => Json(value).into_response(),
         Err(error) => problem(&error),
@@ -233,7 +233,7 @@ fn answer<T: serde::Serialize>(result: Result<T, AppError>) -> Response {
 }
 
 /// The `{id}` of the path; a path that is not an id is a problem, not axum's plain text.
-fn job_id(id: Result<Path<i64>, PathRejection>) -> Result<i64, AppError> {
+pub(super) fn job_id(id: Result<Path<i64>, PathRejection>) -> Result<i64, AppError> {
     id.map(|Path(id)| id)
         .map_err(|rejection| AppError::BadRequest(rejection.body_text()))
 }
@@ -244,16 +244,19 @@ fn optional_body<T: DeserializeOwned + Default>(body: &[u8]) -> Result<T, AppErr
     if text.is_empty() || text == b"null" {
         return Ok(T::default());
     }
-    serde_json::from_slice(body).map_err(|error| {
-        let mut errors = FieldErrors::default();
-        errors.insert("body", format!("{error}."));
-        AppError::Invalid(errors)
-    })
+    serde_json::from_slice(body).map_err(|error| body_error(&error))
+}
+
+/// A body that is JSON but not the request's shape: a 422 on `body`.
+pub(super) fn body_error(error: &serde_json::Error) -> AppError {
+    let mut errors = FieldErrors::default();
+    errors.insert("body", format!("{error}."));
+    AppError::Invalid(errors)
 }
 
 /// The key as sent, unreadable bytes included, so that a malformed key is refused (422) rather
 /// than replaced by a fresh one, which would lose the idempotency the client asked for.
-fn idempotency_key(headers: &HeaderMap) -> Option<String> {
+pub(super) fn idempotency_key(headers: &HeaderMap) -> Option<String> {
     headers
         .get("idempotency-key")
         .map(|value| String::from_utf8_lossy(value.as_bytes()).into_owned())

@@ -2,13 +2,17 @@
 //! (utoipa), with what every operation shares added once: the retry contract, the answers any
 //! request can get (400, 403, 503), and `Retry-After` on every answer that means "repeat it".
 
-use super::jobs;
 use super::problem::{PROBLEM_JSON, Problem};
 use super::schema::{
-    CreateJobRequest, ResourceConfigRequest, ResourceSpecRequest, StartRequest, StopRequest,
-    TagRequest,
+    BatchRequest, CreateJobRequest, ResourceConfigRequest, ResourceSpecRequest, RollbackRequest,
+    StartRequest, StopRequest, TagRequest, UpdateJobRequest,
 };
-use app::model::{CreatedJob, ErrorDetails, JobDetails, JobPage, JobSummary, StatusChangeView};
+use super::{jobs, life};
+use app::model::{
+    BatchResult, BatchResults, CreatedJob, ErrorDetails, EventPage, EventView, JobDetails, JobPage,
+    JobSummary, StatusChangeView, UpdateView, VersionView,
+};
+use app::server::jobs::{BatchAction, WhenRunning};
 use utoipa::{
     Modify, OpenApi,
     openapi::{
@@ -21,14 +25,16 @@ use utoipa::{
 const CONTRACT: &str = "\
 The same services as the portal's pages, behind the same identity, rights and guardrails.
 
-**Retrying.** A client may repeat a request with the same `Idempotency-Key` and the same body \
-as often as it likes: that never makes a second DLI job. Keys are the caller's own (another \
+**Retrying.** A client may repeat a create or an update with the same `Idempotency-Key` and \
+the same body as often as it likes: that never makes a second DLI job, nor a second update. Keys are the caller's own (another \
 person's key is another key). A key first used with another body is refused (422).
 
 **Answers.** 2xx is final success. A 4xx means the request itself is at fault (invalid \
 fields, no permission, no such job, a key reused with another body) and repeating it will not \
 help. Everything else (409 while the first attempt is in flight, 429, 502, 503, 504) carries \
-`Retry-After` and means: repeat the same request, with the same key, after that many seconds.
+`Retry-After` and means: repeat the same request, with the same key, after that many seconds. \
+A 409 without `Retry-After` is the job's state in the way (a running job whose changes need a \
+restart, named in `fields`): change the request, or wait for the job.
 
 **Errors** are RFC 9457 problem details (`application/problem+json`); field errors are under \
 `errors`, keyed by the field's path.";
@@ -42,7 +48,13 @@ help. Everything else (409 while the first attempt is in flight, 429, 502, 503, 
         jobs::create_job,
         jobs::start_job,
         jobs::stop_job,
-        jobs::delete_job
+        jobs::delete_job,
+        life::update_job,
+        life::roll_back_job,
+        life::batch,
+        life::versions,
+        life::job_events,
+        life::events
     ),
     components(schemas(
         Problem,
@@ -57,10 +69,24 @@ help. Everything else (409 while the first attempt is in flight, 429, 502, 503, 
         JobSummary,
         JobDetails,
         StatusChangeView,
-        ErrorDetails
+        ErrorDetails,
+        UpdateJobRequest,
+        WhenRunning,
+        RollbackRequest,
+        BatchRequest,
+        BatchAction,
+        UpdateView,
+        VersionView,
+        BatchResults,
+        BatchResult,
+        EventView,
+        EventPage
     )),
     modifiers(&SharedAnswers),
-    tags((name = "jobs", description = "Flink Jar jobs on DLI and their history."))
+    tags(
+        (name = "jobs", description = "Flink Jar jobs on DLI, their versions and their history."),
+        (name = "events", description = "Who did what to which job, and what DLI answered.")
+    )
 )]
 pub struct ApiDoc;
 

@@ -32,6 +32,9 @@ pub struct Problem {
     /// Field path to what is wrong with it (422).
     #[serde(skip_serializing_if = "BTreeMap::is_empty")]
     pub errors: BTreeMap<String, String>,
+    /// The DLI fields a conflict is about (409: those that need a restart).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub fields: Vec<String>,
     /// The history record the problem is about (409 in progress, 504 outcome unknown).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub record_id: Option<i64>,
@@ -42,7 +45,9 @@ impl Problem {
         let (slug, title) = kind_of(error);
         let mut errors = BTreeMap::new();
         let mut record_id = None;
+        let mut conflicting = Vec::new();
         match error {
+            AppError::Conflict { fields, .. } => conflicting.clone_from(fields),
             AppError::Invalid(fields) => {
                 errors.extend(
                     fields
@@ -62,6 +67,7 @@ impl Problem {
             status: error.http_status(),
             detail: error.to_string(),
             errors,
+            fields: conflicting,
             record_id,
         }
     }
@@ -93,6 +99,7 @@ impl Problem {
                 said.trim().to_owned()
             },
             errors: BTreeMap::new(),
+            fields: Vec::new(),
             record_id: None,
         }
     }
@@ -156,6 +163,7 @@ fn kind_of(error: &AppError) -> (&'static str, &'static str) {
         AppError::DliUnavailable { .. } => ("dli-unavailable", "DLI is unavailable"),
         AppError::OutcomeUnknown { .. } => ("outcome-unknown", "The outcome is not known yet"),
         AppError::InProgress { .. } => ("in-progress", "The same request is in progress"),
+        AppError::Conflict { .. } => ("conflict", "The job's state stands in the way"),
         AppError::NotFound => ("not-found", "No such job"),
         AppError::Forbidden(_) => ("forbidden", "Not allowed"),
         AppError::StoreUnavailable => ("history-unavailable", "The history is unavailable"),

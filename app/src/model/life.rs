@@ -1,0 +1,120 @@
+//! A job's life after its create as the pages, the REST API and the services exchange it: its
+//! updates and their steps, its versions, the audit trail's events and a batch's results.
+
+use crate::domain::FieldChange;
+use serde::{Deserialize, Serialize};
+
+/// An update of a job: what it changes, how it reaches a running job, and where it is.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct UpdateView {
+    pub id: i64,
+    pub job_id: i64,
+    /// `update` or `rollback`.
+    pub action: String,
+    pub actor: String,
+    pub created_at_ms: i64,
+    /// `direct` (one update call), `restart` or `restart_from_savepoint` (stop, update, start).
+    pub mode: String,
+    /// `stop`, `update`, `start` (under way), `done` or `failed`.
+    pub step: String,
+    /// The DLI fields it changes.
+    pub changed: Vec<String>,
+    /// The version it was made over, and the one it made once DLI accepted it.
+    pub base_version: i64,
+    pub version: Option<i64>,
+    /// Where it is and, when it failed, where it stopped, what state the job is in and why.
+    pub message: Option<String>,
+    pub updated_at_ms: i64,
+}
+
+impl UpdateView {
+    pub fn is_over(&self) -> bool {
+        matches!(self.step.as_str(), "done" | "failed")
+    }
+}
+
+/// One version of a job's settings.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct VersionView {
+    pub version: i64,
+    pub at_ms: i64,
+    pub actor: String,
+    /// `create`, `update` or `rollback`.
+    pub action: String,
+    /// The job's settings from this version on, as DLI's create body.
+    #[cfg_attr(feature = "ssr", schema(value_type = Object))]
+    pub settings: serde_json::Value,
+    /// The exact bytes sent to DLI.
+    pub request_body: String,
+    pub dli_request_id: Option<String>,
+    pub message: Option<String>,
+}
+
+/// What changed between two versions, field by field in the form's labels.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct VersionDiff {
+    pub from: i64,
+    pub to: i64,
+    pub changes: Vec<FieldChange>,
+}
+
+/// One action on a job, as the audit trail keeps it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct EventView {
+    pub job_id: i64,
+    /// The job's name (in the team's activity log).
+    pub job_name: Option<String>,
+    pub at_ms: i64,
+    pub actor: String,
+    /// `create`, `update`, `rollback`, `start`, `stop`, `delete`, `reconcile`.
+    pub action: String,
+    /// What was asked beyond the action itself.
+    #[cfg_attr(feature = "ssr", schema(value_type = Option<Object>))]
+    pub detail: Option<serde_json::Value>,
+    /// `ok`, `failed` or `unknown` (DLI's answer never came).
+    pub outcome: String,
+    pub dli_request_id: Option<String>,
+    pub error_kind: Option<String>,
+    pub error_code: Option<String>,
+    pub message: Option<String>,
+}
+
+/// One page of the team's activity, newest first.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct EventPage {
+    pub events: Vec<EventView>,
+    /// Pass as `cursor` for the next page; absent on the last.
+    pub next_cursor: Option<String>,
+}
+
+/// The filters of the activity log, as its URL carries them.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct ActivityFilters {
+    pub actor: Option<String>,
+    pub action: Option<String>,
+    pub job: Option<i64>,
+    pub cursor: Option<String>,
+    pub limit: Option<u32>,
+}
+
+/// How one job of a batch went.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct BatchResult {
+    pub id: i64,
+    pub ok: bool,
+    /// Why not, when not.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub error: Option<String>,
+}
+
+/// A batch's results, one per job asked, in the order asked.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct BatchResults {
+    pub results: Vec<BatchResult>,
+}
