@@ -5,6 +5,9 @@
 -- * job_updates: an update the portal carries out. A change DLI takes while the job runs is one
 --   step (`update`); one that needs a restart is `stop`, `update`, `start`, each recorded as it
 --   goes so that another instance, or this one after a crash, carries on where it stopped.
+-- * jobs.has_savepoint: whether DLI said the job has a savepoint to start from (NULL: not known).
+
+ALTER TABLE jobs ADD COLUMN has_savepoint INTEGER CHECK (has_savepoint IN (0, 1));
 
 CREATE TABLE job_versions (
     id              INTEGER PRIMARY KEY AUTOINCREMENT,

@@ -139,6 +139,8 @@ pub struct JobDetails {
     pub updated_at_ms: i64,
     /// The job's latest update, under way or over.
     pub update: Option<super::UpdateView>,
+    /// DLI says the job has a savepoint to start from.
+    pub has_savepoint: bool,
 }
 
 impl JobSummary {

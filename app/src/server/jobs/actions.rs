@@ -225,6 +225,12 @@ pub(super) async fn look(
             .map(|_| ()),
         record_id,
     );
+    if let Some(has_savepoint) = job.has_savepoint {
+        log_store(
+            store.record_savepoint(record_id, has_savepoint).await,
+            record_id,
+        );
+    }
     let next = next_poll_in(status, state.poll_interval).map(|wait| now + wait.as_millis() as i64);
     log_store(store.schedule_poll(record_id, next).await, record_id);
     Ok(Some(job))

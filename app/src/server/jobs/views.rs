@@ -100,6 +100,7 @@ pub async fn details(caller: &Caller, id: i64) -> Result<JobDetails, AppError> {
             .collect(),
         updated_at_ms: record.updated_at_ms,
         update: update.as_ref().map(super::update::view),
+        has_savepoint: record.has_savepoint == Some(true),
     })
 }
 

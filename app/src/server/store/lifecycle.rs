@@ -84,6 +84,17 @@ impl Store {
         found_one(id, touched)
     }
 
+    /// Whether DLI says the job has a savepoint; written only when it changes.
+    #[tracing::instrument(name = "store", level = "debug", skip_all, fields(op = "record_savepoint", id = id))]
+    pub async fn record_savepoint(&self, id: i64, has_savepoint: bool) -> Result<(), StoreError> {
+        let sql = "UPDATE jobs SET has_savepoint = $2 WHERE id = $1 \
+                   AND has_savepoint IS DISTINCT FROM $2";
+        on_pool!(self, pool => {
+            sqlx::query(sql).bind(id).bind(has_savepoint).execute(pool).await.map(drop)?
+        });
+        Ok(())
+    }
+
     /// When the poller should look at the job next; none means at its next round.
     #[tracing::instrument(name = "store", level = "debug", skip_all, fields(op = "schedule_poll", id = id))]
     pub async fn schedule_poll(&self, id: i64, next_at_ms: Option<i64>) -> Result<(), StoreError> {

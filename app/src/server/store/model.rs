@@ -115,6 +115,8 @@ pub struct JobRecord {
     pub attempted_at_ms: i64,
     /// While pending or unknown: from when reconciliation may decide the outcome.
     pub reconcile_after_ms: Option<i64>,
+    /// Whether DLI last said the job has a savepoint to start from.
+    pub has_savepoint: Option<bool>,
 }
 
 /// What `insert_attempt` found: a new record, or the one an earlier use of the key made.
@@ -201,6 +203,7 @@ pub(super) struct JobRow {
     next_poll_at_ms: Option<i64>,
     attempted_at_ms: i64,
     reconcile_after_ms: Option<i64>,
+    has_savepoint: Option<bool>,
 }
 
 impl From<JobRow> for JobRecord {
@@ -229,6 +232,7 @@ impl From<JobRow> for JobRecord {
             next_poll_at_ms: row.next_poll_at_ms,
             attempted_at_ms: row.attempted_at_ms,
             reconcile_after_ms: row.reconcile_after_ms,
+            has_savepoint: row.has_savepoint,
         }
     }
 }

@@ -239,7 +239,10 @@ async fn a_restart_from_a_savepoint_stops_updates_and_starts_from_it(life: Life)
     assert_eq!(job["update"]["step"], "done", "{job}");
     assert_eq!(job["update"]["version"], 2);
     let job = life.app.job_when(record, status_is("job_running")).await;
-    assert_eq!(job["summary"]["status"], "job_running");
+    assert_eq!(
+        job["has_savepoint"], true,
+        "DLI says the stop took a savepoint: {job}"
+    );
     let on_dli = sim_job_view(&life.sim, life.dli_job_id(record).await).await;
     assert_eq!(on_dli["job_config"]["parallel_number"], 3, "{on_dli}");
     assert!(
