@@ -3,7 +3,12 @@
 use crate::components::header::Header;
 use crate::model::PortalInfo;
 use crate::pages::{
-    history::HistoryPage, job_detail::JobDetailPage, new_job::NewJobPage, not_found::NotFound,
+    activity::ActivityPage,
+    batch::BatchPage,
+    history::HistoryPage,
+    job_detail::JobDetailPage,
+    new_job::{EditJobPage, NewJobPage},
+    not_found::NotFound,
 };
 use leptos::prelude::*;
 use leptos_meta::{MetaTags, Stylesheet, Title, provide_meta_context};
@@ -53,7 +58,14 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
 
 /// The paths of `App`'s routes, in axum's syntax, for the server to route to the page handler.
 /// A test below fails when they and the `<Routes>` disagree.
-pub const PAGES: [&str; 3] = ["/", "/jobs", "/jobs/{id}"];
+pub const PAGES: [&str; 6] = [
+    "/",
+    "/jobs",
+    "/jobs/batch",
+    "/jobs/{id}",
+    "/jobs/{id}/edit",
+    "/activity",
+];
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -73,7 +85,10 @@ pub fn App() -> impl IntoView {
                 <Routes fallback=|| view! { <NotFound /> }>
                     <Route path=path!("/") view=NewJobPage ssr=SsrMode::Async />
                     <Route path=path!("/jobs") view=HistoryPage ssr=SsrMode::Async />
+                    <Route path=path!("/jobs/batch") view=BatchPage ssr=SsrMode::Async />
                     <Route path=path!("/jobs/:id") view=JobDetailPage ssr=SsrMode::Async />
+                    <Route path=path!("/jobs/:id/edit") view=EditJobPage ssr=SsrMode::Async />
+                    <Route path=path!("/activity") view=ActivityPage ssr=SsrMode::Async />
                 </Routes>
             </main>
         </Router>

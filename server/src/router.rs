@@ -3,7 +3,12 @@
 //! path (`--base-path`), so that a reverse proxy can serve the portal at a sub-path unchanged.
 
 use crate::{
-    http::{api, form_post::post_new_job, probes},
+    http::{
+        api,
+        batch_post::post_batch,
+        form_post::{post_edit_job, post_new_job},
+        probes,
+    },
     middleware,
     status::status_and_retry,
 };
@@ -67,11 +72,12 @@ pub fn build(state: AppState) -> Router {
         );
     for path in PAGES {
         let handler = get(page.clone());
-        // The job form posts to its own page when the browser runs no JavaScript.
-        let handler = if path == "/" {
-            handler.post(post_new_job)
-        } else {
-            handler
+        // Forms post to their own page when the browser runs no JavaScript.
+        let handler = match path {
+            "/" => handler.post(post_new_job),
+            "/jobs/{id}/edit" => handler.post(post_edit_job),
+            "/jobs/batch" => handler.post(post_batch),
+            _ => handler,
         };
         router = router.route(&at(path), handler);
     }

@@ -1,6 +1,10 @@
 //! Server functions: the browser's door to the server. Each is a public endpoint with a
 //! stable name, so it parses its input again and leaves the work to a service in `server::`.
 
+mod life;
+
+pub use life::*;
+
 use crate::domain::JobForm;
 use crate::error::AppError;
 use crate::model::{CreatedJob, HistoryFilters, HistoryPage, JobDetails, JobDraft, JobSummary};

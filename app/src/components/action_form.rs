@@ -3,12 +3,14 @@
 //! the base path, and the server sends the browser back to the page. (Leptos' own
 //! `ActionForm` always posts to the unprefixed URL, which a proxy at a sub-path does not serve.)
 
+use crate::error::AppError;
 use crate::model::use_portal_info;
 use leptos::{
     form::FromFormData,
     prelude::*,
-    server_fn::{Http, ServerFn, codec::PostUrl},
+    server_fn::{Http, ServerFn, codec::PostUrl, error::ServerFnUrlError},
 };
+use leptos_router::hooks::use_query_map;
 use serde::de::DeserializeOwned;
 
 #[component]
@@ -40,4 +42,22 @@ where
             {children()}
         </form>
     }
+}
+
+/// The error action `S` ended with when a browser without JavaScript posted it: server_fn sends
+/// the browser back to the page with the error in its URL (`__path`, `__err`). Read from the URL,
+/// it renders the same on the server and in the browser.
+pub fn posted_error<S>() -> Option<AppError>
+where
+    S: ServerFn<Error = AppError>,
+{
+    use_query_map().with_untracked(|query| {
+        (query.get_str("__path") == Some(S::PATH))
+            .then(|| {
+                query
+                    .get_str("__err")
+                    .map(ServerFnUrlError::<AppError>::decode_err)
+            })
+            .flatten()
+    })
 }

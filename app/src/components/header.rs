@@ -10,6 +10,7 @@ pub fn Header() -> impl IntoView {
     // Leptos applies the router's base only to relative links; these are absolute.
     let home = format!("{}/", info.base_path);
     let history = format!("{}/jobs", info.base_path);
+    let activity = format!("{}/activity", info.base_path);
     view! {
         <header class="site-header">
             <A href=home.clone() attr:class="brand">
@@ -24,6 +25,9 @@ pub fn Header() -> impl IntoView {
                     </li>
                     <li>
                         <A href=history>"History"</A>
+                    </li>
+                    <li>
+                        <A href=activity>"Activity"</A>
                     </li>
                 </ul>
             </nav>

@@ -3,6 +3,7 @@
 pub mod action_form;
 pub mod auto_refresh;
 pub mod error_banner;
+pub mod events_table;
 pub mod field;
 pub mod form_state;
 pub mod header;

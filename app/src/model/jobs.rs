@@ -19,6 +19,8 @@ pub struct JobDraft {
     /// The queues to offer; empty when the portal knows none (the field is free text then).
     pub queues: Vec<String>,
     pub copied_from: Option<i64>,
+    /// Set when the form edits an existing job instead of creating one.
+    pub editing: Option<super::EditTarget>,
 }
 
 impl JobDraft {
@@ -32,6 +34,7 @@ impl JobDraft {
             problem: None,
             queues: Vec::new(),
             copied_from: None,
+            editing: None,
         }
     }
 }

@@ -118,3 +118,79 @@ pub struct BatchResult {
 pub struct BatchResults {
     pub results: Vec<BatchResult>,
 }
+
+/// What to do when the job runs and a change needs a restart.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub enum WhenRunning {
+    /// Change nothing: a 409 names the fields that need a restart.
+    #[default]
+    Refuse,
+    /// Stop the job, update it, start it again from scratch.
+    Restart,
+    /// Stop the job with a savepoint, update it, start it from that savepoint.
+    RestartFromSavepoint,
+}
+
+/// What one batch does to every job it names.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub enum BatchAction {
+    Start,
+    Stop,
+    Delete,
+}
+
+impl BatchAction {
+    pub const ALL: [BatchAction; 3] = [Self::Start, Self::Stop, Self::Delete];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Start => "start",
+            Self::Stop => "stop",
+            Self::Delete => "delete",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<BatchAction> {
+        Self::ALL.into_iter().find(|action| action.as_str() == text)
+    }
+}
+
+/// A job's versions and events for its page, and the key its next update or rollback is sent
+/// under (a fresh one each time the page reads it, so a repeat of one click stays one request).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct JobLife {
+    /// Oldest first.
+    pub versions: Vec<VersionView>,
+    /// Oldest first.
+    pub events: Vec<EventView>,
+    pub next_key: String,
+}
+
+/// The job an edit form updates: the version it starts from, whose settings the update body is
+/// computed against, and whether the job runs (a change may then need a restart).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct EditTarget {
+    pub job_id: i64,
+    pub version: i64,
+    /// That version's settings, as DLI's create body.
+    pub settings: String,
+    pub running: bool,
+}
+
+/// A batch as its page shows it: the jobs it names (to confirm), and once done how each went.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct BatchDraft {
+    pub action: BatchAction,
+    /// The jobs asked for that the history holds, in the order asked.
+    pub jobs: Vec<super::JobSummary>,
+    pub trigger_savepoint: bool,
+    pub resume_savepoint: bool,
+    /// Set once the batch ran.
+    pub results: Option<BatchResults>,
+    /// Why the batch as a whole was refused.
+    pub problem: Option<crate::error::AppError>,
+}

@@ -108,11 +108,23 @@ fn History(page: HistoryPage, filters: HistoryFilters) -> impl IntoView {
             .into_iter()
             .map(|job| view! { <Row job fresh /> })
             .collect_view();
+        let may_act = use_portal_info().may_act;
         view! {
+            // A plain GET form: the chosen jobs and the action go to the confirmation page.
+            <form class="batch" method="get" action=format!("{base}/jobs/batch")>
+            {may_act.then(|| view! {
+                <div class="batch-bar" role="group" aria-label="Act on the selected jobs">
+                    <span>"With the selected jobs:"</span>
+                    <button type="submit" name="action" value="start" class="secondary">"Start"</button>
+                    <button type="submit" name="action" value="stop" class="secondary">"Stop (with savepoint)"</button>
+                    <button type="submit" name="action" value="delete" class="danger">"Delete"</button>
+                </div>
+            })}
             <table class="history">
                 <caption class="visually-hidden">"Jobs created through the portal, newest first"</caption>
                 <thead>
                     <tr>
+                        <th scope="col"><span class="visually-hidden">"Select"</span></th>
                         <th scope="col">"Name"</th>
                         <th scope="col">"Queue"</th>
                         <th scope="col">"Created by"</th>
@@ -124,6 +136,7 @@ fn History(page: HistoryPage, filters: HistoryFilters) -> impl IntoView {
                 </thead>
                 <tbody>{rows}</tbody>
             </table>
+            </form>
         }
         .into_any()
     };
@@ -217,6 +230,9 @@ fn Row(job: JobSummary, fresh: RwSignal<HashMap<i64, JobSummary>>) -> impl IntoV
     };
     view! {
         <tr>
+            <td>
+                <input type="checkbox" name="id" value=id aria-label=format!("Select {}", job.name) />
+            </td>
             <td><a href=format!("{base}/jobs/{id}")>{job.name.clone()}</a></td>
             <td>{job.queue_name.clone().unwrap_or_else(|| "DLI default".into())}</td>
             <td>{job.created_by.clone()}</td>

@@ -1,5 +1,7 @@
 //! One module per page of the portal.
 
+pub mod activity;
+pub mod batch;
 pub mod history;
 pub mod job_detail;
 pub mod new_job;

@@ -1,16 +1,17 @@
-//! The job form as a browser without JavaScript posts it to `/`: the same service as
-//! `create_job`, answered with a redirect to the new job (303) or with the page again, the
-//! values kept and the errors shown. Its add/remove-row buttons post here too.
+//! The job form as a browser without JavaScript posts it: to `/` (the same service as
+//! `create_job`) or to `/jobs/{id}/edit` (as `update_job`), answered with a redirect to the job
+//! (303) or with the page again, the values kept and the errors shown (for an edit that needs a
+//! restart, with the restart buttons). Its add/remove-row buttons post here too.
 
 use crate::status::status_and_retry;
 use app::domain::{JobForm, RowList};
 use app::error::AppError;
-use app::model::JobDraft;
+use app::model::{JobDraft, WhenRunning};
 use app::server::{jobs, request::Caller, state::AppState};
 use app::shell;
 use axum::{
     body::Body,
-    extract::{Request, State},
+    extract::{Path, Request, State},
     http::StatusCode,
     response::{IntoResponse, Redirect, Response},
 };
@@ -28,6 +29,36 @@ struct Submission {
     /// `list.row` of the "Remove" button pressed.
     #[serde(rename = "_remove")]
     remove: Option<String>,
+    /// On an edit: the restart button pressed, if any.
+    when_running: Option<WhenRunning>,
+}
+
+/// The form and its other inputs, read from the posted body.
+fn read(bytes: &[u8]) -> Option<(JobForm, Submission)> {
+    let form = serde_html_form::from_bytes::<JobForm>(bytes).ok()?;
+    let submission = serde_html_form::from_bytes::<Submission>(bytes).ok()?;
+    Some((form, submission))
+}
+
+fn unreadable() -> Response {
+    (
+        StatusCode::BAD_REQUEST,
+        "The form could not be read; reload the page.",
+    )
+        .into_response()
+}
+
+/// Carries out an "Add" or "Remove" row button, if one was pressed: true when it was.
+fn row_button(submission: &Submission, form: &mut JobForm) -> bool {
+    let pressed = submission.add.as_deref().or(submission.remove.as_deref());
+    let Some((list, row)) = pressed.and_then(RowList::for_button) else {
+        return false;
+    };
+    match row {
+        Some(row) => list.remove_row(form, row),
+        None => list.add_row(form),
+    }
+    true
 }
 
 pub async fn post_new_job(State(state): State<AppState>, request: Request) -> Response {
@@ -35,24 +66,12 @@ pub async fn post_new_job(State(state): State<AppState>, request: Request) -> Re
     let Ok(bytes) = axum::body::to_bytes(body, state.body_limit).await else {
         return (StatusCode::PAYLOAD_TOO_LARGE, "The form is too large.").into_response();
     };
-    let (Ok(form), Ok(submission)) = (
-        serde_html_form::from_bytes::<JobForm>(&bytes),
-        serde_html_form::from_bytes::<Submission>(&bytes),
-    ) else {
-        return (
-            StatusCode::BAD_REQUEST,
-            "The form could not be read; reload the page.",
-        )
-            .into_response();
+    let Some((form, submission)) = read(&bytes) else {
+        return unreadable();
     };
     let caller = Caller::from_parts(state.clone(), &parts);
     let mut draft = JobDraft::new(form, submission.idempotency_key.clone(), submission.start);
-    let row_button = submission.add.as_deref().or(submission.remove.as_deref());
-    if let Some((list, row)) = row_button.and_then(RowList::for_button) {
-        match row {
-            Some(row) => list.remove_row(&mut draft.form, row),
-            None => list.add_row(&mut draft.form),
-        }
+    if row_button(&submission, &mut draft.form) {
         return render(state, parts, draft, StatusCode::OK).await;
     }
     match jobs::create(
@@ -67,20 +86,66 @@ pub async fn post_new_job(State(state): State<AppState>, request: Request) -> Re
             let base = &state.base_path;
             Redirect::to(&format!("{base}/jobs/{}?created=1", created.record_id)).into_response()
         }
-        Err(error) => {
-            let (status, retry) = status_and_retry(&error);
-            match error {
-                AppError::Invalid(errors) => draft.errors = errors,
-                problem => draft.problem = Some(problem),
-            }
-            let mut response = render(state, parts, draft, status).await;
-            response.headers_mut().extend(retry);
-            response
-        }
+        Err(error) => refused(state, parts, draft, error).await,
     }
 }
 
-/// The page again, rendered whole (no streaming) so it needs no JavaScript to show.
+pub async fn post_edit_job(
+    State(state): State<AppState>,
+    Path(id): Path<i64>,
+    request: Request,
+) -> Response {
+    let (parts, body) = request.into_parts();
+    let Ok(bytes) = axum::body::to_bytes(body, state.body_limit).await else {
+        return (StatusCode::PAYLOAD_TOO_LARGE, "The form is too large.").into_response();
+    };
+    let Some((form, submission)) = read(&bytes) else {
+        return unreadable();
+    };
+    let caller = Caller::from_parts(state.clone(), &parts);
+    // The job as it stands (its version, whether it runs), with the form as posted.
+    let mut draft = match jobs::edit_draft(&caller, id).await {
+        Ok(draft) => draft,
+        Err(error) => {
+            let (status, _) = status_and_retry(&error);
+            return (status, error.to_string()).into_response();
+        }
+    };
+    draft.form = form;
+    draft.idempotency_key = submission.idempotency_key.clone();
+    if row_button(&submission, &mut draft.form) {
+        return render(state, parts, draft, StatusCode::OK).await;
+    }
+    let when_running = submission.when_running.unwrap_or_default();
+    let key = &submission.idempotency_key;
+    match jobs::update(&caller, id, &draft.form, when_running, key).await {
+        Ok(update) => {
+            let base = &state.base_path;
+            Redirect::to(&format!("{base}/jobs/{id}?updated={}", update.id)).into_response()
+        }
+        Err(error) => refused(state, parts, draft, error).await,
+    }
+}
+
+/// The page again with what the service refused: field errors by their inputs, anything else
+/// above the form, with the status (and `Retry-After`) that fits.
+async fn refused(
+    state: AppState,
+    parts: axum::http::request::Parts,
+    mut draft: JobDraft,
+    error: AppError,
+) -> Response {
+    let (status, retry) = status_and_retry(&error);
+    match error {
+        AppError::Invalid(errors) => draft.errors = errors,
+        problem => draft.problem = Some(problem),
+    }
+    let mut response = render(state, parts, draft, status).await;
+    response.headers_mut().extend(retry);
+    response
+}
+
+/// The job form's page again, with the queues to offer.
 async fn render(
     state: AppState,
     parts: axum::http::request::Parts,
@@ -88,11 +153,22 @@ async fn render(
     status: StatusCode,
 ) -> Response {
     draft.queues = state.queues();
+    render_with(state, parts, draft, status).await
+}
+
+/// The page the post was sent to, rendered whole (no streaming) so it needs no JavaScript to
+/// show, with `posted` in its context: the page shows it instead of reading its own data.
+pub async fn render_with<T: Clone + Send + Sync + 'static>(
+    state: AppState,
+    parts: axum::http::request::Parts,
+    posted: T,
+    status: StatusCode,
+) -> Response {
     let options = state.leptos_options.clone();
     let handler = leptos_axum::render_app_async_with_context(
         move || {
             state.provide_page_context();
-            leptos::prelude::provide_context(draft.clone());
+            leptos::prelude::provide_context(posted.clone());
         },
         move || shell(options.clone()),
     );

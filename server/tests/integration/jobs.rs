@@ -6,6 +6,7 @@ mod batch;
 mod create;
 mod failures;
 mod form_post;
+mod life_pages;
 mod retry_contract;
 mod updates;
 

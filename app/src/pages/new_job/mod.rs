@@ -3,21 +3,23 @@
 //! as the person types, and creates the job through `create_job`. Without wasm the same form
 //! posts to this page and the server answers with the page again or the new job.
 
+mod edit;
 mod preview;
-
 mod sections;
 mod summary;
 
-use crate::api::{CreateJob, new_job_draft};
+use crate::api::{CreateJob, UpdateJob, edit_job_draft, new_job_draft};
 use crate::components::error_banner::ErrorBanner;
 use crate::components::form_state::FormState;
 use crate::components::rows_editor::focus_later;
 use crate::error::AppError;
 use crate::model::use_portal_info;
-use crate::model::{CreatedJob, JobDraft};
+use crate::model::{CreatedJob, JobDraft, WhenRunning};
+use crate::pages::not_found::NotFound;
+use edit::{EditingBanner, RestartChoice, SaveRow};
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::use_query_map;
+use leptos_router::hooks::{use_params_map, use_query_map};
 use preview::RequestPreview;
 use sections::JobFields;
 use summary::{ERROR_SUMMARY_ID, ErrorSummary};
@@ -46,18 +48,69 @@ pub fn NewJobPage() -> impl IntoView {
     }
 }
 
+/// `/jobs/:id/edit`: the same form, filled with the job's latest version; saving updates the
+/// job in place (a new version) instead of creating another.
+#[component]
+pub fn EditJobPage() -> impl IntoView {
+    let params = use_params_map();
+    let id = move || {
+        params
+            .read()
+            .get("id")
+            .and_then(|id| id.parse::<i64>().ok())
+    };
+    let draft = Resource::new(id, |id| async move {
+        match id {
+            Some(id) => edit_job_draft(id).await,
+            None => Err(AppError::NotFound),
+        }
+    });
+    view! {
+        <Suspense fallback=|| view! { <p class="loading">"Loading the job…"</p> }>
+            {move || Suspend::new(async move {
+                match draft.await {
+                    Ok(draft) => {
+                        let name = draft.form.name.clone();
+                        view! {
+                            <Title text=format!("Edit {name}") />
+                            <h1>"Edit " {name}</h1>
+                            <JobFormView draft />
+                        }
+                            .into_any()
+                    }
+                    Err(AppError::NotFound) => view! { <NotFound /> }.into_any(),
+                    Err(error) => view! { <ErrorBanner error /> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
 #[component]
 fn JobFormView(draft: JobDraft) -> impl IntoView {
     let info = use_portal_info();
     let base = info.base_path.clone();
+    let editing = draft.editing.clone();
     let state = FormState::new(draft.form, draft.errors, info.guardrails.clone()).provide();
     let idempotency_key = RwSignal::new(draft.idempotency_key);
     let start = RwSignal::new(draft.start);
     let problem = RwSignal::new(draft.problem);
     let created = RwSignal::new(None::<CreatedJob>);
+    let when_running = RwSignal::new(WhenRunning::Refuse);
     let create = ServerAction::<CreateJob>::new();
-    let pending = create.pending();
+    let update = ServerAction::<UpdateJob>::new();
+    let pending = Signal::derive(move || create.pending().get() || update.pending().get());
 
+    let refused = move |error: AppError| match error {
+        AppError::Invalid(errors) => {
+            state.server_errors.set(errors);
+            focus_later(ERROR_SUMMARY_ID.into());
+        }
+        error => {
+            problem.set(Some(error));
+            focus_later("form-problem".into());
+        }
+    };
     Effect::new(move |_| match create.value().get() {
         Some(Ok(job)) => {
             created.set(Some(job));
@@ -66,17 +119,23 @@ fn JobFormView(draft: JobDraft) -> impl IntoView {
             state.submitted.set(false);
             focus_later("created".into());
         }
-        Some(Err(AppError::Invalid(errors))) => {
-            state.server_errors.set(errors);
-            focus_later(ERROR_SUMMARY_ID.into());
+        Some(Err(error)) => refused(error),
+        None => {}
+    });
+    let job_page = base.clone();
+    Effect::new(move |_| match update.value().get() {
+        // The job's page follows the update from here, step by step.
+        Some(Ok(made)) => {
+            let _ = window().location().set_href(&format!(
+                "{job_page}/jobs/{}?updated={}",
+                made.job_id, made.id
+            ));
         }
-        Some(Err(error)) => {
-            problem.set(Some(error));
-            focus_later("form-problem".into());
-        }
+        Some(Err(error)) => refused(error),
         None => {}
     });
 
+    let target = editing.clone();
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         if pending.get_untracked() {
@@ -92,23 +151,44 @@ fn JobFormView(draft: JobDraft) -> impl IntoView {
             focus_later(ERROR_SUMMARY_ID.into());
             return;
         }
-        create.dispatch(CreateJob {
-            form: state.form.get_untracked(),
-            idempotency_key: idempotency_key.get_untracked(),
-            start: start.get_untracked(),
-        });
+        let (form, idempotency_key) = (state.form.get_untracked(), idempotency_key.get_untracked());
+        match &target {
+            Some(target) => {
+                update.dispatch(UpdateJob {
+                    id: target.job_id,
+                    form,
+                    when_running: when_running.get_untracked(),
+                    idempotency_key,
+                });
+            }
+            None => {
+                create.dispatch(CreateJob {
+                    form,
+                    idempotency_key,
+                    start: start.get_untracked(),
+                });
+            }
+        }
     };
 
     let read_only = (!info.may_act).then(|| {
         view! {
             <p class="banner banner-info" role="note">
                 {format!(
-                    "You may look at jobs but not create them: that needs membership of {}.",
+                    "You may look at jobs but not change them: that needs membership of {}.",
                     info.actor_groups.join(" or "),
                 )}
             </p>
         }
     });
+    let action = match &editing {
+        Some(target) => format!("{base}/jobs/{}/edit", target.job_id),
+        None => format!("{base}/"),
+    };
+    let submit_row = match editing.clone() {
+        Some(target) => view! { <SaveRow target pending when_running /> }.into_any(),
+        None => view! { <CreateRow start pending /> }.into_any(),
+    };
     view! {
         {read_only}
         {draft
@@ -121,7 +201,19 @@ fn JobFormView(draft: JobDraft) -> impl IntoView {
                     </p>
                 }
             })}
-        <form class="job-form" method="post" action=format!("{base}/") novalidate on:submit=on_submit>
+        {editing.clone().map(|target| view! { <EditingBanner target /> })}
+        <form class="job-form" method="post" action=action novalidate on:submit=on_submit>
+            // Enter in a field submits with the form's first submit button: this plain save or
+            // create, never a row's "Add" nor a restart offered after a refusal.
+            <button
+                type="submit"
+                class="visually-hidden"
+                tabindex="-1"
+                aria-hidden="true"
+                on:click=move |_| when_running.set(WhenRunning::Refuse)
+            >
+                "Submit"
+            </button>
             <input
                 type="hidden"
                 name="idempotency_key"
@@ -129,44 +221,56 @@ fn JobFormView(draft: JobDraft) -> impl IntoView {
                 prop:value=move || idempotency_key.get()
             />
             <ErrorSummary />
-            {move || {
-                problem
-                    .get()
-                    .map(|problem| {
-                        view! {
-                            <div class="banner banner-error" id="form-problem" role="alert" tabindex="-1">
-                                {problem.to_string()}
-                            </div>
-                        }
-                    })
-            }}
+            {move || problem.get().map(|problem| view! { <FormProblem problem when_running /> })}
             {move || created.get().map(|job| view! { <Created job /> })}
             <JobFields queues=draft.queues />
-            <div class="submit-row">
-                <div class="field field-inline">
-                    <input
-                        type="checkbox"
-                        id="field-start"
-                        name="start"
-                        value="true"
-                        checked=move || start.get()
-                        prop:checked=move || start.get()
-                        on:change=move |ev| start.set(event_target_checked(&ev))
-                    />
-                    <label for="field-start">"Start the job after creating it"</label>
-                    <p class="help">"DLI creates jobs stopped (job_init); this runs it right away."</p>
-                </div>
-                <button
-                    type="submit"
-                    class="primary"
-                    disabled=move || pending.get() || !info.may_act
-                    aria-busy=move || pending.get().to_string()
-                >
-                    {move || if pending.get() { "Creating the job…" } else { "Create job" }}
-                </button>
-            </div>
+            {submit_row}
         </form>
-        <RequestPreview />
+        <RequestPreview editing />
+    }
+}
+
+/// The create form's last row: start it right away, and create.
+#[component]
+fn CreateRow(start: RwSignal<bool>, pending: Signal<bool>) -> impl IntoView {
+    let may_act = use_portal_info().may_act;
+    view! {
+        <div class="submit-row">
+            <div class="field field-inline">
+                <input
+                    type="checkbox"
+                    id="field-start"
+                    name="start"
+                    value="true"
+                    checked=move || start.get()
+                    prop:checked=move || start.get()
+                    on:change=move |ev| start.set(event_target_checked(&ev))
+                />
+                <label for="field-start">"Start the job after creating it"</label>
+                <p class="help">"DLI creates jobs stopped (job_init); this runs it right away."</p>
+            </div>
+            <button
+                type="submit"
+                class="primary"
+                disabled=move || pending.get() || !may_act
+                aria-busy=move || pending.get().to_string()
+            >
+                {move || if pending.get() { "Creating the job…" } else { "Create job" }}
+            </button>
+        </div>
+    }
+}
+
+/// A problem no field explains, above the form; for an edit that needs a restart, the two
+/// ways to carry it out, as submit buttons (so they work without JavaScript too).
+#[component]
+fn FormProblem(problem: AppError, when_running: RwSignal<WhenRunning>) -> impl IntoView {
+    let restart = matches!(&problem, AppError::Conflict { code, .. } if code == "needs-restart");
+    view! {
+        <div class="banner banner-error" id="form-problem" role="alert" tabindex="-1">
+            <p>{problem.to_string()}</p>
+            {restart.then(|| view! { <RestartChoice when_running /> })}
+        </div>
     }
 }
 

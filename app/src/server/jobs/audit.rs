@@ -1,9 +1,10 @@
 //! Reading a job's life back: its versions and the diff between two, its events, and the
 //! team's activity log.
 
+use super::create::new_idempotency_key;
 use crate::domain::{FieldErrors, JobSpec, form_changes};
 use crate::error::AppError;
-use crate::model::{ActivityFilters, EventPage, EventView, VersionDiff, VersionView};
+use crate::model::{ActivityFilters, EventPage, EventView, JobLife, VersionDiff, VersionView};
 use crate::server::errors::from_store;
 use crate::server::request::Caller;
 use crate::server::store::{EventQuery, JobEvent, JobVersion, StoreError};
@@ -18,6 +19,22 @@ pub async fn versions(caller: &Caller, id: i64) -> Result<Vec<VersionView>, AppE
         .await
         .map_err(from_store)?;
     Ok(versions.into_iter().map(version_view).collect())
+}
+
+/// The job's versions and events for its page, with the key for its next update.
+pub async fn life(caller: &Caller, id: i64) -> Result<JobLife, AppError> {
+    known_job(caller, id).await?;
+    let store = &caller.state.store;
+    let versions = store.versions_of(id).await.map_err(from_store)?;
+    let events = store.events_of(id).await.map_err(from_store)?;
+    Ok(JobLife {
+        versions: versions.into_iter().map(version_view).collect(),
+        events: events
+            .into_iter()
+            .map(|event| event_view(event, None))
+            .collect(),
+        next_key: new_idempotency_key(),
+    })
 }
 
 /// What changed from version `from` to version `to`, in the form's labels.

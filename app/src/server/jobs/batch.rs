@@ -6,33 +6,14 @@ use super::actions::{asked, ended_with, on_dli, refresh, remember_error};
 use super::events::keep;
 use crate::domain::FieldErrors;
 use crate::error::AppError;
-use crate::model::{BatchResult, BatchResults};
+use crate::model::{BatchAction, BatchDraft, BatchResult, BatchResults};
 use crate::server::errors::{from_store, recorded};
 use crate::server::request::Caller;
 use dli::{DliError, Outcome, now_ms};
-use serde::{Deserialize, Serialize};
 use serde_json::json;
 
 /// The most jobs one batch acts on: a history page's worth.
 pub const MOST_IN_A_BATCH: usize = 50;
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum BatchAction {
-    Start,
-    Stop,
-    Delete,
-}
-
-impl BatchAction {
-    fn as_str(self) -> &'static str {
-        match self {
-            Self::Start => "start",
-            Self::Stop => "stop",
-            Self::Delete => "delete",
-        }
-    }
-}
 
 /// What the batch does beyond its action.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -96,6 +77,35 @@ pub async fn batch(
         });
     }
     Ok(BatchResults { results })
+}
+
+/// The batch page before it runs: the jobs it names, for the person to confirm. (A batch a
+/// browser without JavaScript posted comes back with its results.)
+pub async fn batch_draft(
+    caller: &Caller,
+    action: Option<BatchAction>,
+    ids: &[i64],
+) -> Result<BatchDraft, AppError> {
+    if let Some(posted) = leptos::prelude::use_context::<BatchDraft>() {
+        return Ok(posted);
+    }
+    let Some(action) = action else {
+        let mut errors = FieldErrors::default();
+        errors.insert("action", "Choose Start, Stop or Delete in the history.");
+        return Err(AppError::Invalid(errors));
+    };
+    check_ids(ids)?;
+    let mut jobs = super::statuses(caller, ids).await?;
+    jobs.sort_by_key(|job| ids.iter().position(|id| *id == job.id));
+    Ok(BatchDraft {
+        action,
+        jobs,
+        // Stopping keeps the jobs' state unless the person says otherwise.
+        trigger_savepoint: action == BatchAction::Stop,
+        resume_savepoint: false,
+        results: None,
+        problem: None,
+    })
 }
 
 fn check_ids(ids: &[i64]) -> Result<(), AppError> {

@@ -6,6 +6,7 @@ mod actions;
 mod audit;
 mod batch;
 mod create;
+mod edit;
 mod events;
 mod poller;
 mod reconcile;
@@ -14,12 +15,13 @@ mod update;
 mod views;
 
 pub use actions::{delete, start, stop};
-pub use audit::{activity, diff, events_of, versions};
-pub use batch::{BatchAction, BatchOptions, MOST_IN_A_BATCH, batch};
+pub use audit::{activity, diff, events_of, life, versions};
+pub use batch::{BatchOptions, MOST_IN_A_BATCH, batch, batch_draft};
 pub use create::{create, draft, new_idempotency_key};
+pub use edit::edit_draft;
 pub use poller::{Poller, spawn_poller};
 pub use reconcile::reconcile;
-pub use update::{WhenRunning, rollback, update, view as update_view};
+pub use update::{rollback, update, view as update_view};
 pub use views::{details, list, page, statuses};
 
 /// The history keeps DLI's unit of time: milliseconds since the Unix epoch.

@@ -12,26 +12,11 @@ use crate::domain::{
     DliStatus, FieldErrors, JobForm, JobSpec, needing_a_stop, update_body, wire_changes, wire_label,
 };
 use crate::error::AppError;
-use crate::model::UpdateView;
+use crate::model::{UpdateView, WhenRunning};
 use crate::server::errors::{from_dli, from_store};
 use crate::server::request::Caller;
 use crate::server::store::{JobUpdate, JobVersion, NewUpdate, Step, UpdateInserted, UpdateMode};
 use dli::now_ms;
-use serde::{Deserialize, Serialize};
-
-/// What to do when the job runs and a change needs a restart.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-#[derive(utoipa::ToSchema)]
-pub enum WhenRunning {
-    /// Change nothing: a 409 names the fields that need a restart.
-    #[default]
-    Refuse,
-    /// Stop the job, update it, start it again from scratch.
-    Restart,
-    /// Stop the job with a savepoint, update it, start it from that savepoint.
-    RestartFromSavepoint,
-}
 
 /// Updates job `id` to the settings of `form`.
 pub async fn update(
@@ -244,7 +229,7 @@ fn under_way(update: Option<JobUpdate>) -> AppError {
     }
 }
 
-fn settings_of(version: &JobVersion) -> Result<JobSpec, AppError> {
+pub(super) fn settings_of(version: &JobVersion) -> Result<JobSpec, AppError> {
     JobSpec::from_request_json(&version.settings).map_err(|error| {
         tracing::error!(%error, record = version.job_id, version = version.version, "stored settings no longer parse");
         AppError::Rejected {

@@ -6,8 +6,10 @@ use super::problem::{Problem, problem};
 use super::schema::{BatchRequest, EventParams, RollbackRequest, UpdateJobRequest};
 use app::domain::{FieldErrors, JobForm};
 use app::error::AppError;
-use app::model::{ActivityFilters, BatchResults, EventPage, EventView, UpdateView, VersionView};
-use app::server::jobs::{self, BatchOptions, WhenRunning};
+use app::model::{
+    ActivityFilters, BatchResults, EventPage, EventView, UpdateView, VersionView, WhenRunning,
+};
+use app::server::jobs::{self, BatchOptions};
 use app::server::{request::Caller, state::AppState};
 use axum::{
     Json,

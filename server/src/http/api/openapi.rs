@@ -8,11 +8,11 @@ use super::schema::{
     StartRequest, StopRequest, TagRequest, UpdateJobRequest,
 };
 use super::{jobs, life};
+use app::model::{BatchAction, WhenRunning};
 use app::model::{
     BatchResult, BatchResults, CreatedJob, ErrorDetails, EventPage, EventView, JobDetails, JobPage,
     JobSummary, StatusChangeView, UpdateView, VersionView,
 };
-use app::server::jobs::{BatchAction, WhenRunning};
 use utoipa::{
     Modify, OpenApi,
     openapi::{

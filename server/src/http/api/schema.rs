@@ -3,7 +3,7 @@
 //! these types say what it takes, no stricter than it is, so that every request the document
 //! forbids is refused and none it allows is refused for its shape.
 
-use app::server::jobs::{BatchAction, WhenRunning};
+use app::model::{BatchAction, WhenRunning};
 use serde::Deserialize;
 use utoipa::{IntoParams, ToSchema};
 

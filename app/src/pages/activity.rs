@@ -1,0 +1,95 @@
+//! `/activity`: everything the team did to its jobs, newest first — who, when, what was asked
+//! and DLI's answer — filtered by person, action and job, with the filters and the page in the
+//! URL as on the history.
+
+use crate::api::list_events;
+use crate::components::{
+    error_banner::ErrorBanner,
+    events_table::{ACTIONS, EventsTable},
+};
+use crate::model::{ActivityFilters, EventPage, use_portal_info};
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::{components::Form, hooks::use_query_map};
+
+#[component]
+pub fn ActivityPage() -> impl IntoView {
+    let query = use_query_map();
+    let filters = Memo::new(move |_| {
+        query.with(|query| ActivityFilters {
+            actor: query.get("actor").filter(|actor| !actor.trim().is_empty()),
+            action: query.get("action").filter(|action| !action.is_empty()),
+            job: query.get("job").and_then(|job| job.trim().parse().ok()),
+            cursor: query.get("cursor"),
+            limit: None,
+        })
+    });
+    let page = Resource::new(move || filters.get(), list_events);
+    view! {
+        <Title text="Activity" />
+        <h1>"Activity"</h1>
+        <Filters filters=filters.get_untracked() />
+        <Transition fallback=|| view! { <p class="loading">"Loading the activity…"</p> }>
+            {move || Suspend::new(async move {
+                match page.await {
+                    Ok(page) => view! { <Activity page filters=filters.get_untracked() /> }.into_any(),
+                    Err(error) => view! { <ErrorBanner error /> }.into_any(),
+                }
+            })}
+        </Transition>
+    }
+}
+
+#[component]
+fn Activity(page: EventPage, filters: ActivityFilters) -> impl IntoView {
+    let base = use_portal_info().base_path;
+    let link = |cursor: Option<String>| {
+        let at = ActivityFilters {
+            cursor,
+            ..filters.clone()
+        };
+        let query = serde_html_form::to_string(&at).unwrap_or_default();
+        format!("{base}/activity?{query}")
+    };
+    let next = page.next_cursor.clone().map(|cursor| link(Some(cursor)));
+    let first = filters.cursor.is_some().then(|| link(None));
+    let body = if page.events.is_empty() {
+        view! { <p class="empty">"Nothing matches these filters yet."</p> }.into_any()
+    } else {
+        view! { <EventsTable events=page.events with_job=true /> }.into_any()
+    };
+    view! {
+        {body}
+        <nav class="pager" aria-label="Pages">
+            {first.map(|href| view! { <a href=href>"First page"</a> })}
+            {next.map(|href| view! { <a href=href rel="next">"Next page"</a> })}
+        </nav>
+    }
+}
+
+#[component]
+fn Filters(filters: ActivityFilters) -> impl IntoView {
+    let base = use_portal_info().base_path;
+    let action = filters.action.clone().unwrap_or_default();
+    let options = std::iter::once(("", "Any action"))
+        .chain(ACTIONS)
+        .map(|(value, text)| view! { <option value=value selected=action == value>{text}</option> })
+        .collect_view();
+    view! {
+        <Form method="GET" action=format!("{base}/activity") attr:class="filters" attr:role="search" attr:aria-label="Filter the activity">
+            <div class="field">
+                <label for="filter-actor">"Person"</label>
+                <input type="search" id="filter-actor" name="actor" value=filters.actor.clone().unwrap_or_default() />
+            </div>
+            <div class="field">
+                <label for="filter-action">"Action"</label>
+                <select id="filter-action" name="action">{options}</select>
+            </div>
+            <div class="field">
+                <label for="filter-job">"Job record"</label>
+                <input type="number" id="filter-job" name="job" min="1" inputmode="numeric" value=filters.job.map(|job| job.to_string()).unwrap_or_default() />
+            </div>
+            <button type="submit" class="secondary">"Apply"</button>
+        </Form>
+    }
+}

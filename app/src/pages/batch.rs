@@ -1,0 +1,207 @@
+//! `/jobs/batch`: one action on the jobs chosen in the history. It names them for the person to
+//! confirm, then shows how it went for each (DLI answers per job). Without JavaScript the
+//! confirmation posts to this page, and the server answers with it and the results.
+
+use crate::api::{BatchJobs, get_batch_draft};
+use crate::components::{error_banner::ErrorBanner, status_badge::StatusBadge};
+use crate::model::{BatchAction, BatchDraft, BatchResults, JobSummary, use_portal_info};
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_query_map;
+
+#[component]
+pub fn BatchPage() -> impl IntoView {
+    let query = use_query_map();
+    let asked = move || {
+        query.with(|query| {
+            let action = query
+                .get("action")
+                .and_then(|text| BatchAction::parse(&text));
+            let ids: Vec<i64> = query
+                .get_all("id")
+                .unwrap_or_default()
+                .iter()
+                .filter_map(|id| id.parse().ok())
+                .collect();
+            (action, ids)
+        })
+    };
+    let draft = Resource::new(asked, |(action, ids)| get_batch_draft(action, ids));
+    view! {
+        <Title text="Act on several jobs" />
+        <Suspense fallback=|| view! { <p class="loading">"Loading the jobs…"</p> }>
+            {move || Suspend::new(async move {
+                match draft.await {
+                    Ok(draft) => view! { <Batch draft /> }.into_any(),
+                    Err(error) => {
+                        let history = format!("{}/jobs", use_portal_info().base_path);
+                        view! {
+                            <h1>"Act on several jobs"</h1>
+                            <ErrorBanner error />
+                            <p><a href=history>"Back to the history"</a></p>
+                        }
+                            .into_any()
+                    }
+                }
+            })}
+        </Suspense>
+    }
+}
+
+fn heading(action: BatchAction, count: usize) -> String {
+    let verb = match action {
+        BatchAction::Start => "Start",
+        BatchAction::Stop => "Stop",
+        BatchAction::Delete => "Delete",
+    };
+    let noun = if count == 1 { "job" } else { "jobs" };
+    format!("{verb} {count} {noun}")
+}
+
+#[component]
+fn Batch(draft: BatchDraft) -> impl IntoView {
+    let base = use_portal_info().base_path;
+    let action = draft.action;
+    let results = RwSignal::new(draft.results.clone());
+    let problem = RwSignal::new(draft.problem.clone());
+    let trigger_savepoint = RwSignal::new(draft.trigger_savepoint);
+    let resume_savepoint = RwSignal::new(draft.resume_savepoint);
+    let run = ServerAction::<BatchJobs>::new();
+    let ids: Vec<i64> = draft.jobs.iter().map(|job| job.id).collect();
+    Effect::new(move |_| match run.value().get() {
+        Some(Ok(answer)) => results.set(Some(answer)),
+        Some(Err(error)) => problem.set(Some(error)),
+        None => {}
+    });
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if run.pending().get_untracked() {
+            return;
+        }
+        problem.set(None);
+        run.dispatch(BatchJobs {
+            action,
+            ids: ids.clone(),
+            trigger_savepoint: trigger_savepoint.get_untracked(),
+            resume_savepoint: resume_savepoint.get_untracked(),
+        });
+    };
+    let jobs = StoredValue::new(draft.jobs.clone());
+    let title = heading(action, draft.jobs.len());
+    view! {
+        <h1>{title.clone()}</h1>
+        {move || problem.get().map(|error| view! { <ErrorBanner error /> })}
+        {move || match results.get() {
+            Some(results) => view! { <Results results jobs=jobs.get_value() /> }.into_any(),
+            None => {
+                let rows = jobs
+                    .get_value()
+                    .into_iter()
+                    .map(|job| view! { <JobLine job /> })
+                    .collect_view();
+                view! {
+                    <form class="batch-confirm" method="post" action=format!("{base}/jobs/batch") on:submit=on_submit.clone()>
+                        <input type="hidden" name="action" value=action.as_str() />
+                        <p>"These jobs, each on its own; DLI answers for each:"</p>
+                        <ul class="batch-jobs">{rows}</ul>
+                        <Options action trigger_savepoint resume_savepoint />
+                        <div class="submit-row">
+                            <button type="submit" class=if action == BatchAction::Delete { "danger" } else { "primary" } disabled=move || run.pending().get() aria-busy=move || run.pending().get().to_string()>
+                                {let title = title.clone(); move || if run.pending().get() { "Working…".to_owned() } else { title.clone() }}
+                            </button>
+                            <a class="button-link" href=format!("{base}/jobs")>"Cancel"</a>
+                        </div>
+                    </form>
+                }
+                    .into_any()
+            }
+        }}
+    }
+}
+
+/// One job to confirm: its id (posted), its name and status.
+#[component]
+fn JobLine(job: JobSummary) -> impl IntoView {
+    let base = use_portal_info().base_path;
+    view! {
+        <li>
+            <input type="hidden" name="id" value=job.id />
+            <a href=format!("{base}/jobs/{}", job.id)>{job.name.clone()}</a>
+            " "
+            <StatusBadge status=job.status.clone() outcome=job.outcome.clone() deleted=job.deleted />
+        </li>
+    }
+}
+
+/// The savepoint choice that fits the action.
+#[component]
+fn Options(
+    action: BatchAction,
+    trigger_savepoint: RwSignal<bool>,
+    resume_savepoint: RwSignal<bool>,
+) -> impl IntoView {
+    let (name, label, choice) = match action {
+        BatchAction::Stop => (
+            "trigger_savepoint",
+            "Take a savepoint of each job first",
+            trigger_savepoint,
+        ),
+        BatchAction::Start => (
+            "resume_savepoint",
+            "Start each job from its latest savepoint",
+            resume_savepoint,
+        ),
+        BatchAction::Delete => {
+            return view! { <p class="warning">"DLI deletes the jobs; their history entries stay."</p> }.into_any();
+        }
+    };
+    view! {
+        <div class="field field-inline">
+            <input
+                type="checkbox"
+                id=name
+                name=name
+                value="true"
+                checked=move || choice.get()
+                prop:checked=move || choice.get()
+                on:change=move |ev| choice.set(event_target_checked(&ev))
+            />
+            <label for=name>{label}</label>
+        </div>
+    }
+    .into_any()
+}
+
+#[component]
+fn Results(results: BatchResults, jobs: Vec<JobSummary>) -> impl IntoView {
+    let base = use_portal_info().base_path;
+    let done = results.results.iter().filter(|result| result.ok).count();
+    let total = results.results.len();
+    let rows = results
+        .results
+        .into_iter()
+        .map(|result| {
+            let name = jobs.iter().find(|job| job.id == result.id).map_or_else(
+                || format!("Job record {}", result.id),
+                |job| job.name.clone(),
+            );
+            let (class, text) = match result.error {
+                None => ("result-ok", ": Done".to_owned()),
+                Some(error) => ("result-failed", format!(": Not done: {error}")),
+            };
+            view! {
+                <li class=class>
+                    <a href=format!("{base}/jobs/{}", result.id)>{name}</a>
+                    {text}
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <section class="batch-results" aria-labelledby="results-title" role="status">
+            <h2 id="results-title">{format!("Done for {done} of {total}")}</h2>
+            <ul>{rows}</ul>
+            <p><a href=format!("{base}/jobs")>"Back to the history"</a></p>
+        </section>
+    }
+}
