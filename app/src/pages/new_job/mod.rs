@@ -175,7 +175,8 @@ fn JobFormView(draft: JobDraft) -> impl IntoView {
         view! {
             <p class="banner banner-info" role="note">
                 {format!(
-                    "You may look at jobs but not change them: that needs membership of {}.",
+                    "You may look at jobs but not {} them: that needs membership of {}.",
+                    if editing.is_some() { "change" } else { "create" },
                     info.actor_groups.join(" or "),
                 )}
             </p>
