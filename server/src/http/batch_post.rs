@@ -1,7 +1,7 @@
 //! The batch page's confirmation as a browser without JavaScript posts it to `/jobs/batch`:
 //! the same service as `batch_jobs`, answered with the page again, each job's result on it.
 
-use super::form_post::render_with;
+use super::form_post::{form_bytes, render_with};
 use crate::status::status_and_retry;
 use app::model::{BatchAction, BatchDraft};
 use app::server::{jobs, request::Caller, state::AppState};
@@ -26,8 +26,9 @@ struct Confirmed {
 
 pub async fn post_batch(State(state): State<AppState>, request: Request) -> Response {
     let (parts, body) = request.into_parts();
-    let Ok(bytes) = axum::body::to_bytes(body, state.body_limit).await else {
-        return (StatusCode::PAYLOAD_TOO_LARGE, "The form is too large.").into_response();
+    let bytes = match form_bytes(&state, body).await {
+        Ok(bytes) => bytes,
+        Err(unreadable) => return unreadable.into_response(),
     };
     let Ok(confirmed) = serde_html_form::from_bytes::<Confirmed>(&bytes) else {
         return (

@@ -10,7 +10,7 @@ use app::model::{JobDraft, WhenRunning};
 use app::server::{jobs, request::Caller, state::AppState};
 use app::shell;
 use axum::{
-    body::Body,
+    body::{Body, Bytes},
     extract::{Path, Request, State},
     http::StatusCode,
     response::{IntoResponse, Redirect, Response},
@@ -33,19 +33,25 @@ struct Submission {
     when_running: Option<WhenRunning>,
 }
 
-/// The form and its other inputs, read from the posted body.
-fn read(bytes: &[u8]) -> Option<(JobForm, Submission)> {
-    let form = serde_html_form::from_bytes::<JobForm>(bytes).ok()?;
-    let submission = serde_html_form::from_bytes::<Submission>(bytes).ok()?;
-    Some((form, submission))
+/// Why a post cannot be read, as the answer to it.
+type Unreadable = (StatusCode, &'static str);
+
+/// The body of a form post, up to the portal's limit.
+pub async fn form_bytes(state: &AppState, body: Body) -> Result<Bytes, Unreadable> {
+    axum::body::to_bytes(body, state.body_limit)
+        .await
+        .map_err(|_| (StatusCode::PAYLOAD_TOO_LARGE, "The form is too large."))
 }
 
-fn unreadable() -> Response {
-    (
+/// The job form and its other inputs, read from a post.
+async fn read(state: &AppState, body: Body) -> Result<(JobForm, Submission), Unreadable> {
+    let bytes = form_bytes(state, body).await?;
+    let form = serde_html_form::from_bytes::<JobForm>(&bytes);
+    let submission = serde_html_form::from_bytes::<Submission>(&bytes);
+    form.ok().zip(submission.ok()).ok_or((
         StatusCode::BAD_REQUEST,
         "The form could not be read; reload the page.",
-    )
-        .into_response()
+    ))
 }
 
 /// Carries out an "Add" or "Remove" row button, if one was pressed: true when it was.
@@ -63,11 +69,9 @@ fn row_button(submission: &Submission, form: &mut JobForm) -> bool {
 
 pub async fn post_new_job(State(state): State<AppState>, request: Request) -> Response {
     let (parts, body) = request.into_parts();
-    let Ok(bytes) = axum::body::to_bytes(body, state.body_limit).await else {
-        return (StatusCode::PAYLOAD_TOO_LARGE, "The form is too large.").into_response();
-    };
-    let Some((form, submission)) = read(&bytes) else {
-        return unreadable();
+    let (form, submission) = match read(&state, body).await {
+        Ok(read) => read,
+        Err(unreadable) => return unreadable.into_response(),
     };
     let caller = Caller::from_parts(state.clone(), &parts);
     let mut draft = JobDraft::new(form, submission.idempotency_key.clone(), submission.start);
@@ -96,11 +100,9 @@ pub async fn post_edit_job(
     request: Request,
 ) -> Response {
     let (parts, body) = request.into_parts();
-    let Ok(bytes) = axum::body::to_bytes(body, state.body_limit).await else {
-        return (StatusCode::PAYLOAD_TOO_LARGE, "The form is too large.").into_response();
-    };
-    let Some((form, submission)) = read(&bytes) else {
-        return unreadable();
+    let (form, submission) = match read(&state, body).await {
+        Ok(read) => read,
+        Err(unreadable) => return unreadable.into_response(),
     };
     let caller = Caller::from_parts(state.clone(), &parts);
     // The job as it stands (its version, whether it runs), with the form as posted.

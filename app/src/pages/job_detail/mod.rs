@@ -17,31 +17,14 @@ use crate::pages::not_found::NotFound;
 use actions::Actions;
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::{use_params_map, use_query_map};
+use leptos_router::hooks::use_query_map;
 use life::{Events, UpdateProgress, Versions};
 use std::time::Duration;
 
 #[component]
 pub fn JobDetailPage() -> impl IntoView {
-    let params = use_params_map();
-    let id = move || {
-        params
-            .read()
-            .get("id")
-            .and_then(|id| id.parse::<i64>().ok())
-    };
-    let details = Resource::new(id, |id| async move {
-        match id {
-            Some(id) => get_job(id).await,
-            None => Err(AppError::NotFound),
-        }
-    });
-    let life = Resource::new(id, |id| async move {
-        match id {
-            Some(id) => get_job_life(id).await,
-            None => Err(AppError::NotFound),
-        }
-    });
+    let details = super::job_resource(get_job);
+    let life = super::job_resource(get_job_life);
     view! {
         <Suspense fallback=|| view! { <p class="loading">"Loading the job…"</p> }>
             {move || Suspend::new(async move {

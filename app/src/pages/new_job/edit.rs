@@ -74,27 +74,39 @@ pub fn SaveRow(
 /// JavaScript the click sets it for the update call, without it the browser posts it.
 #[component]
 pub fn RestartChoice(when_running: RwSignal<WhenRunning>) -> impl IntoView {
-    let choose = move |choice: WhenRunning| move |_| when_running.set(choice);
+    let choices = [
+        (
+            WhenRunning::RestartFromSavepoint,
+            "restart_from_savepoint",
+            "primary",
+            "Stop with a savepoint, update, start from the savepoint",
+        ),
+        (
+            WhenRunning::Restart,
+            "restart",
+            "secondary",
+            "Restart without a savepoint",
+        ),
+    ];
+    let buttons = choices
+        .into_iter()
+        .map(|(choice, value, class, label)| {
+            view! {
+                <button
+                    type="submit"
+                    class=class
+                    name="when_running"
+                    value=value
+                    on:click=move |_| when_running.set(choice)
+                >
+                    {label}
+                </button>
+            }
+        })
+        .collect_view();
     view! {
         <div class="restart-choice" role="group" aria-label="How to restart the job">
-            <button
-                type="submit"
-                class="primary"
-                name="when_running"
-                value="restart_from_savepoint"
-                on:click=choose(WhenRunning::RestartFromSavepoint)
-            >
-                "Stop with a savepoint, update, start from the savepoint"
-            </button>
-            <button
-                type="submit"
-                class="secondary"
-                name="when_running"
-                value="restart"
-                on:click=choose(WhenRunning::Restart)
-            >
-                "Restart without a savepoint"
-            </button>
+            {buttons}
         </div>
     }
 }

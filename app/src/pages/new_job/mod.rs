@@ -19,7 +19,7 @@ use crate::pages::not_found::NotFound;
 use edit::{EditingBanner, RestartChoice, SaveRow};
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::{use_params_map, use_query_map};
+use leptos_router::hooks::use_query_map;
 use preview::RequestPreview;
 use sections::JobFields;
 use summary::{ERROR_SUMMARY_ID, ErrorSummary};
@@ -52,19 +52,7 @@ pub fn NewJobPage() -> impl IntoView {
 /// job in place (a new version) instead of creating another.
 #[component]
 pub fn EditJobPage() -> impl IntoView {
-    let params = use_params_map();
-    let id = move || {
-        params
-            .read()
-            .get("id")
-            .and_then(|id| id.parse::<i64>().ok())
-    };
-    let draft = Resource::new(id, |id| async move {
-        match id {
-            Some(id) => edit_job_draft(id).await,
-            None => Err(AppError::NotFound),
-        }
-    });
+    let draft = super::job_resource(edit_job_draft);
     view! {
         <Suspense fallback=|| view! { <p class="loading">"Loading the job…"</p> }>
             {move || Suspend::new(async move {
