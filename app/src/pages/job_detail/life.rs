@@ -169,28 +169,39 @@ fn Compare(id: i64, life: RwSignal<JobLife>) -> impl IntoView {
             None => None,
         }
     });
-    let choices = move |selected: i64| {
+    // The versions to choose from, the pair asked for selected (else the latest two); they
+    // follow the job as an update adds a version, and only then.
+    let numbers = Memo::new(move |_| {
         life.with(|life| {
             life.versions
                 .iter()
-                .map(|version| {
-                    let number = version.version;
+                .map(|version| version.version)
+                .collect::<Vec<_>>()
+        })
+    });
+    let choices = move |later: bool| {
+        move || {
+            let numbers = numbers.get();
+            let latest = numbers.last().copied().unwrap_or(1);
+            let (from, to) = asked().unwrap_or((latest - 1, latest));
+            let selected = if later { to } else { from };
+            numbers
+                .into_iter()
+                .map(|number| {
                     view! { <option value=number selected=number == selected>{format!("Version {number}")}</option> }
                 })
                 .collect_view()
-        })
+        }
     };
-    let latest = life.with_untracked(|life| life.versions.last().map_or(1, |last| last.version));
-    let (from, to) = asked().unwrap_or((latest - 1, latest));
     view! {
         <Form method="GET" action=format!("{base}/jobs/{id}") attr:class="compare" attr:aria-label="Compare two versions">
             <div class="field">
                 <label for="compare-from">"Compare"</label>
-                <select id="compare-from" name="from">{choices(from)}</select>
+                <select id="compare-from" name="from">{choices(false)}</select>
             </div>
             <div class="field">
                 <label for="compare-to">"with"</label>
-                <select id="compare-to" name="to">{choices(to)}</select>
+                <select id="compare-to" name="to">{choices(true)}</select>
             </div>
             <button type="submit" class="secondary">"Compare"</button>
         </Form>
