@@ -85,10 +85,13 @@ test('edit a running job, compare versions, roll back, batch-stop three jobs, se
   await page.goto(`${proxy()}/activity`);
   await hydrated(page);
   const rows = page.locator('table.events tbody tr');
-  await expect(rows.filter({ hasText: name }).filter({ hasText: 'Update' })).toHaveCount(1);
-  await expect(rows.filter({ hasText: name }).filter({ hasText: 'Roll back' })).toHaveCount(1);
+  // The rows of `job`'s events whose action reads exactly `action`.
+  const events = (job: string, action: string) =>
+    rows.filter({ hasText: job }).filter({ has: page.locator('td.action', { hasText: new RegExp(`^${action.replace(/[()]/g, '\\$&')}$`) }) });
+  await expect(events(name, 'Update')).toHaveCount(1);
+  await expect(events(name, 'Roll back')).toHaveCount(1);
   for (const job of batch) {
-    const stopped = rows.filter({ hasText: job }).filter({ hasText: 'Stop (batch, with a savepoint)' });
+    const stopped = events(job, 'Stop (batch, with a savepoint)');
     await expect(stopped).toHaveCount(1);
     await expect(stopped).toContainText(proxiedUser.name);
   }

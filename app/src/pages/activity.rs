@@ -10,7 +10,7 @@ use crate::components::{
 use crate::model::{ActivityFilters, EventPage, use_portal_info};
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::{components::Form, hooks::use_query_map};
+use leptos_router::hooks::use_query_map;
 
 #[component]
 pub fn ActivityPage() -> impl IntoView {
@@ -76,7 +76,7 @@ fn Filters(filters: ActivityFilters) -> impl IntoView {
         .map(|(value, text)| view! { <option value=value selected=action == value>{text}</option> })
         .collect_view();
     view! {
-        <Form method="GET" action=format!("{base}/activity") attr:class="filters" attr:role="search" attr:aria-label="Filter the activity">
+        <form method="get" action=format!("{base}/activity") class="filters" role="search" aria-label="Filter the activity">
             <div class="field">
                 <label for="filter-actor">"Person"</label>
                 <input type="search" id="filter-actor" name="actor" value=filters.actor.clone().unwrap_or_default() />
@@ -90,6 +90,6 @@ fn Filters(filters: ActivityFilters) -> impl IntoView {
                 <input type="number" id="filter-job" name="job" min="1" inputmode="numeric" value=filters.job.map(|job| job.to_string()).unwrap_or_default() />
             </div>
             <button type="submit" class="secondary">"Apply"</button>
-        </Form>
+        </form>
     }
 }

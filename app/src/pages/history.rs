@@ -11,7 +11,7 @@ use crate::model::use_portal_info;
 use crate::model::{HistoryFilters, HistoryPage, JobSummary};
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::{components::Form, hooks::use_query_map};
+use leptos_router::hooks::use_query_map;
 use std::{collections::HashMap, time::Duration};
 
 /// The filter's choices besides DLI's statuses: the outcomes of creates DLI has no status for.
@@ -191,7 +191,7 @@ fn Filters(filters: HistoryFilters, queues: Vec<String>) -> impl IntoView {
         })
         .collect_view();
     view! {
-        <Form method="GET" action=format!("{base}/jobs") attr:class="filters" attr:role="search" attr:aria-label="Filter the history">
+        <form method="get" action=format!("{base}/jobs") class="filters" role="search" aria-label="Filter the history">
             <div class="field">
                 <label for="filter-name">"Name contains"</label>
                 <input type="search" id="filter-name" name="name" value=filters.name.clone().unwrap_or_default() />
@@ -212,7 +212,7 @@ fn Filters(filters: HistoryFilters, queues: Vec<String>) -> impl IntoView {
                 <label for="filter-mine">"Created by me"</label>
             </div>
             <button type="submit" class="secondary">"Apply"</button>
-        </Form>
+        </form>
     }
 }
 

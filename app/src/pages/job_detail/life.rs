@@ -6,7 +6,7 @@ use crate::components::action_form::{ActionFormAt, posted_error};
 use crate::components::{events_table::EventsTable, local_time::LocalTime};
 use crate::model::{JobDetails, JobLife, UpdateView, VersionDiff, use_portal_info};
 use leptos::prelude::*;
-use leptos_router::{components::Form, hooks::use_query_map};
+use leptos_router::hooks::use_query_map;
 
 /// The steps an update takes, in order, as the page names them.
 fn steps(update: &UpdateView) -> Vec<(&'static str, &'static str)> {
@@ -194,7 +194,7 @@ fn Compare(id: i64, life: RwSignal<JobLife>) -> impl IntoView {
         }
     };
     view! {
-        <Form method="GET" action=format!("{base}/jobs/{id}") attr:class="compare" attr:aria-label="Compare two versions">
+        <form method="get" action=format!("{base}/jobs/{id}") class="compare" aria-label="Compare two versions">
             <div class="field">
                 <label for="compare-from">"Compare"</label>
                 <select id="compare-from" name="from">{choices(false)}</select>
@@ -204,7 +204,7 @@ fn Compare(id: i64, life: RwSignal<JobLife>) -> impl IntoView {
                 <select id="compare-to" name="to">{choices(true)}</select>
             </div>
             <button type="submit" class="secondary">"Compare"</button>
-        </Form>
+        </form>
         <Transition fallback=|| ()>
             {move || Suspend::new(async move {
                 diff.await.map(|answer| match answer {
