@@ -105,8 +105,8 @@ async fn submit(
 async fn watch(sim: &Sim, rest: &FlinkRest, job_id: i64, run: u64, flink_job_id: &str) {
     let mut failures = 0;
     loop {
-        let state = match rest.state(flink_job_id).await {
-            Ok(state) => state,
+        let progress = match rest.state(flink_job_id).await {
+            Ok((state, tasks_running)) => flink::progress(&state, tasks_running),
             Err(error) if failures < WATCH_FAILURES => {
                 failures += 1;
                 tracing::debug!(job_id, %error, "simulator: cannot read the Flink job's state");
@@ -124,12 +124,12 @@ async fn watch(sim: &Sim, rest: &FlinkRest, job_id: i64, run: u64, flink_job_id:
             else {
                 return;
             };
-            if flink::progress(&state) == Progress::Running {
+            if progress == Progress::Running {
                 job.lifecycle.flink_running(run, now_ms());
             }
             job.status(now_ms()).name
         };
-        match flink::progress(&state) {
+        match progress {
             // A stop with a savepoint ends the job; `stop_on_flink` records where it saved.
             Progress::Ended(_) if status == "job_savepointing" => return,
             Progress::Ended(name) => {
@@ -202,8 +202,8 @@ async fn stop_on_flink(sim: Sim, job_id: i64, savepoint: bool) {
         Ok(_) => false,
         Err(error) => {
             tracing::warn!(job_id, %error, "simulator: Flink did not stop the job");
-            let state = rest.state(&flink_job_id).await.unwrap_or_default();
-            !matches!(flink::progress(&state), Progress::Ended(_))
+            let (state, running) = rest.state(&flink_job_id).await.unwrap_or_default();
+            !matches!(flink::progress(&state, running), Progress::Ended(_))
         }
     };
     let mut jobs = sim.jobs();

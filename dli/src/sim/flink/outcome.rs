@@ -12,10 +12,13 @@ pub enum Progress {
     Ended(&'static str),
 }
 
-/// Flink's job state (`GET /jobs/{jid}` `state`) as DLI's status.
-pub fn progress(state: &str) -> Progress {
+/// Flink's job state (`GET /jobs/{jid}` `state`) as DLI's status. Flink calls a job RUNNING
+/// while its tasks are still being deployed; DLI's job_running waits for `tasks_running` (a stop
+/// with a savepoint before that is refused: "Not all required tasks are currently running").
+pub fn progress(state: &str, tasks_running: bool) -> Progress {
     match state {
         "INITIALIZING" | "CREATED" => Progress::Submitting,
+        "RUNNING" if !tasks_running => Progress::Submitting,
         "FINISHED" => Progress::Ended("job_finish"),
         "FAILED" => Progress::Ended("job_running_exception"),
         "CANCELED" => Progress::Ended("job_cancel_success"),
@@ -24,11 +27,14 @@ pub fn progress(state: &str) -> Progress {
     }
 }
 
-/// The first line of the deepest cause in a Java stack trace (or in several: Flink's error
-/// body holds one per entry), without the wrappers Flink puts around it ("Exception on server
-/// side:", `CompletionException: ...`). `None` when `text` holds no exception line.
+/// Flink's reason in a Java stack trace (or in several: Flink's error body holds one per entry):
+/// the outermost exception line that still carries the root cause's message, so Flink's own
+/// sentence around it ("The program's entry point class 'x' was not found in the jar file." for
+/// a `ClassNotFoundException: x`) and not the wrappers around that ("Exception on server side:",
+/// `CompletionException: ...`, "Could not execute application."). `None` when there is no
+/// exception line.
 pub fn root_cause<'a>(texts: impl IntoIterator<Item = &'a str>) -> Option<String> {
-    texts
+    let lines: Vec<&str> = texts
         .into_iter()
         .flat_map(str::lines)
         .map(str::trim)
@@ -36,8 +42,13 @@ pub fn root_cause<'a>(texts: impl IntoIterator<Item = &'a str>) -> Option<String
         .map(|line| line.trim_start_matches("<Exception on server side:"))
         .map(|line| line.trim_start_matches("Caused by: ").trim())
         .filter(|line| exception_prefix(line).is_some())
-        .last()
-        .map(unwrap_wrappers)
+        .collect();
+    let root = *lines.last()?;
+    let message = exception_prefix(root).filter(|message| !message.is_empty());
+    let line = message
+        .and_then(|message| lines.iter().find(|line| line.contains(message)))
+        .unwrap_or(&root);
+    Some(unwrap_wrappers(line))
 }
 
 /// `Some(rest)` when `line` starts with a qualified Java class name ending in Exception or Error,
@@ -68,12 +79,17 @@ mod tests {
 
     #[test]
     fn flink_states_map_to_dli_statuses() {
-        assert_eq!(progress("INITIALIZING"), Progress::Submitting);
-        assert_eq!(progress("RUNNING"), Progress::Running);
-        assert_eq!(progress("RESTARTING"), Progress::Running);
-        assert_eq!(progress("FINISHED"), Progress::Ended("job_finish"));
-        assert_eq!(progress("FAILED"), Progress::Ended("job_running_exception"));
-        assert_eq!(progress("CANCELED"), Progress::Ended("job_cancel_success"));
+        assert_eq!(progress("INITIALIZING", false), Progress::Submitting);
+        assert_eq!(progress("RUNNING", false), Progress::Submitting);
+        assert_eq!(progress("RUNNING", true), Progress::Running);
+        assert_eq!(progress("RESTARTING", false), Progress::Running);
+        assert_eq!(progress("FINISHED", true), Progress::Ended("job_finish"));
+        let failed = Progress::Ended("job_running_exception");
+        assert_eq!(progress("FAILED", false), failed);
+        assert_eq!(
+            progress("CANCELED", false),
+            Progress::Ended("job_cancel_success")
+        );
     }
 
     /// Flink 2.3's answer to a run whose entry class is not in the JAR (HTTP 500), shortened.
@@ -83,7 +99,9 @@ mod tests {
          org.apache.flink.client.program.ProgramInvocationException: The program's entry point \
          class 'demo.Nope' was not found in the jar file.\n\tat org.apache.flink.runtime.\
          webmonitor.handlers.utils.JarHandlerUtils$JarHandlerContext.toPackagedProgram(\
-         JarHandlerUtils.java:204)\n\t... 30 more\n\nEnd of exception on server side>",
+         JarHandlerUtils.java:204)\n\t... 30 more\nCaused by: java.lang.ClassNotFoundException: \
+         demo.Nope\n\tat java.base/java.net.URLClassLoader.findClass(URLClassLoader.java:445)\n\n\
+         End of exception on server side>",
     ];
 
     #[test]
@@ -98,7 +116,7 @@ mod tests {
     }
 
     #[test]
-    fn a_main_that_throws_gives_its_own_exception() {
+    fn a_main_that_throws_gives_flinks_sentence_with_its_message() {
         let text = "org.apache.flink.runtime.rest.handler.RestHandlerException: Could not \
             execute application.\n\tat x.Y.z(Y.java:1)\nCaused by: org.apache.flink.client.\
             program.ProgramInvocationException: The main method caused an error: For input \
@@ -106,7 +124,10 @@ mod tests {
             input string: \"abc\"\n\tat demo.DemoJob.main(DemoJob.java:38)";
         assert_eq!(
             root_cause([text]).as_deref(),
-            Some("java.lang.NumberFormatException: For input string: \"abc\"")
+            Some(
+                "org.apache.flink.client.program.ProgramInvocationException: The main method \
+                 caused an error: For input string: \"abc\""
+            )
         );
     }
 

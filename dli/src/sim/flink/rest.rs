@@ -69,11 +69,19 @@ impl FlinkRest {
         self.json(request.send().await).await.map(drop)
     }
 
-    /// The job's state, e.g. `RUNNING`.
-    pub async fn state(&self, job_id: &str) -> Result<String, RestError> {
+    /// The job's state, e.g. `RUNNING`, and whether all its tasks run (or have finished).
+    pub async fn state(&self, job_id: &str) -> Result<(String, bool), RestError> {
         let request = self.http.get(self.url(&format!("/jobs/{job_id}")));
         let answer = self.json(request.send().await).await?;
-        Ok(answer["state"].as_str().unwrap_or_default().to_string())
+        let state = answer["state"].as_str().unwrap_or_default().to_string();
+        let vertices = answer["vertices"]
+            .as_array()
+            .map(Vec::as_slice)
+            .unwrap_or_default();
+        let tasks_running = vertices
+            .iter()
+            .all(|vertex| matches!(vertex["status"].as_str(), Some("RUNNING" | "FINISHED")));
+        Ok((state, tasks_running))
     }
 
     /// The first line of the root cause of the job's latest failure.
