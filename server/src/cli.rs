@@ -72,21 +72,11 @@ pub struct SimulateArgs {
     pub iam_domain: Option<String>,
     /// Run each job on this Apache Flink (its REST URL, e.g. http://127.0.0.1:8081) instead of
     /// only simulating its status. Needs --obs-root.
-    #[arg(
-        long,
-        env = "SIM_FLINK_REST",
-        requires = "obs_root",
-        value_name = "URL"
-    )]
+    #[arg(long, env = "SIM_FLINK_REST", requires = "obs_root")]
     pub flink_rest: Option<String>,
     /// The folder that plays OBS for Flink: obs://bucket/key is DIR/bucket/key, a package
     /// group/name.jar is DIR/packages/group/name.jar, savepoints go to DIR/savepoints.
-    #[arg(
-        long,
-        env = "SIM_OBS_ROOT",
-        requires = "flink_rest",
-        value_name = "DIR"
-    )]
+    #[arg(long, env = "SIM_OBS_ROOT", requires = "flink_rest")]
     pub obs_root: Option<PathBuf>,
 }
 
@@ -234,51 +224,28 @@ mod tests {
         assert!(error.to_string().contains("not one of"), "{error}");
     }
 
+    /// `server simulate` with keys and Flink at `FLINK`, plus `extra`.
+    fn with_flink(extra: &[&str]) -> Result<Cli, clap::Error> {
+        let flags = ["--ak", "A", "--sk", "S", "--flink-rest", FLINK];
+        Cli::try_parse_from(["server", "simulate"].iter().chain(&flags).chain(extra))
+    }
+
+    const FLINK: &str = "http://127.0.0.1:8081";
+
     #[test]
     fn flink_needs_an_obs_folder_that_exists_and_is_made_absolute() {
-        let without = Cli::try_parse_from([
-            "server",
-            "simulate",
-            "--ak",
-            "A",
-            "--sk",
-            "S",
-            "--flink-rest",
-            "http://127.0.0.1:8081",
-        ]);
-        assert!(without.unwrap_err().to_string().contains("--obs-root"));
-        let config = simulate(&[
-            "--ak",
-            "A",
-            "--sk",
-            "S",
-            "--flink-rest",
-            "http://127.0.0.1:8081",
-            "--obs-root",
-            ".",
-        ]);
-        let flink = config.flink.expect("a Flink backend");
-        assert!(flink.obs.dir().is_absolute());
-        let missing = Cli::try_parse_from([
-            "server",
-            "simulate",
-            "--ak",
-            "A",
-            "--sk",
-            "S",
-            "--flink-rest",
-            "http://127.0.0.1:8081",
-            "--obs-root",
-            "/no/such/dir",
-        ]);
-        let Some(Command::Simulate(args)) = missing.unwrap().command else {
-            panic!()
+        let without = with_flink(&[]).unwrap_err();
+        assert!(without.to_string().contains("--obs-root"), "{without}");
+        let sim_config = |cli: Cli| match cli.command {
+            Some(Command::Simulate(args)) => args.into_sim_config(),
+            None => panic!("simulate expected"),
         };
-        let error = args.into_sim_config().unwrap_err();
-        assert!(
-            error.to_string().contains("/no/such/dir is not a folder"),
-            "{error}"
-        );
+        let config = sim_config(with_flink(&["--obs-root", "."]).unwrap()).unwrap();
+        let flink = config.flink.expect("a Flink backend");
+        assert!(flink.obs.dir().is_absolute() && flink.rest_url == FLINK);
+        let missing = with_flink(&["--obs-root", "/no/such/dir"]).unwrap();
+        let error = sim_config(missing).unwrap_err().to_string();
+        assert!(error.contains("/no/such/dir is not a folder"), "{error}");
     }
 
     #[test]
