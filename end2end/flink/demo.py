@@ -5,6 +5,10 @@ Work files (the OBS folder with the demo JAR, the history, every log) are in tar
 import signal, sys
 from stack import DEMO_JAR, ROOT, Stack
 
+# Ctrl-C and SIGTERM stop everything, even when a script started us in the background (which
+# leaves SIGINT ignored).
+signal.signal(signal.SIGINT, signal.default_int_handler)
+signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
 stack = Stack(ROOT / "target/flink-demo", poll_interval_ms=1000)
 try:
     stack.start()
@@ -21,7 +25,6 @@ Create a job with entrypoint {DEMO_JAR} and main class demo.DemoJob, e.g. argume
     "entrypoint_args": "--count 2000 --name \\"my first job\\"", "cu_number": 2,
     "parallel_number": 2, "start": true}}'
 Logs: {stack.work}/*.log, {stack.flink_run}/log.  Ctrl-C stops everything.""", flush=True)
-    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
     signal.pause()
 except KeyboardInterrupt:
     pass

@@ -87,6 +87,9 @@ class Stack:
         self._spawn("simulator", [self.server, "simulate", "--listen", self.sim[7:],
                                   "--flink-rest", self.flink, "--obs-root", self.obs], keys)
         wait_for("the simulator", lambda: self._answers(f"{self.sim}/_sim/counts"), 60)
+        # A new simulator knows no job of an earlier run (and reuses its ids): a new history too.
+        for old in self.work.glob("portal.db*"):
+            old.unlink()
         self.portal = f"http://127.0.0.1:{free_port()}"
         self._spawn("portal", [self.server, "--listen", self.portal[7:]], {
             **keys, "DLI_ENDPOINT": self.sim, "HUAWEICLOUD_SDK_PROJECT_ID": PROJECT_ID,
