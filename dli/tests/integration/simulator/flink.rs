@@ -2,7 +2,7 @@
 //! that does not answer are `job_submit_fail` naming the file or Flink's address, and the
 //! dashboard link says why there is none. Runs on a real Flink are `make flink-test`'s.
 
-use crate::support::{client_for, job_body, spawn_sim, spawn_sim_with, wait_for_status};
+use crate::support::{client_for, created_job, spawn_sim, spawn_sim_with, wait_for_status};
 use dli::sim::{FlinkBackend, ObsRoot, RunningSim};
 use std::{net::TcpListener, path::PathBuf};
 
@@ -45,11 +45,7 @@ async fn sim_on_absent_flink(obs: &Obs) -> (RunningSim, String) {
 /// it is `job_submit_fail`.
 async fn submit_fail_desc(sim: &RunningSim) -> String {
     let client = client_for(sim);
-    let job = client
-        .create_flink_jar_job(&job_body("on_flink"))
-        .await
-        .unwrap()
-        .job_id;
+    let job = created_job(&client, "on_flink").await;
     client.run_jobs(&[job], false).await.unwrap();
     let failed = wait_for_status(&client, job, "job_submit_fail").await;
     failed.status_desc.unwrap_or_default()
@@ -87,21 +83,12 @@ async fn the_dashboard_link_says_why_a_job_has_none() {
     let plain = spawn_sim().await;
     let answer = reqwest::get(link(&plain, 1)).await.unwrap();
     assert_eq!(answer.status(), 404);
-    assert!(
-        answer
-            .text()
-            .await
-            .unwrap()
-            .contains("runs no jobs on Flink")
-    );
+    let reason = answer.text().await.unwrap();
+    assert!(reason.contains("runs no jobs on Flink"), "{reason}");
 
     let obs = Obs::new("dashboard");
     let (sim, _) = sim_on_absent_flink(&obs).await;
-    let job = client_for(&sim)
-        .create_flink_jar_job(&job_body("never_run"))
-        .await
-        .unwrap()
-        .job_id;
+    let job = created_job(&client_for(&sim), "never_run").await;
     let answer = reqwest::get(link(&sim, job)).await.unwrap();
     assert_eq!(answer.status(), 404);
     let reason = answer.text().await.unwrap();
