@@ -7,9 +7,9 @@ mod paths;
 mod request;
 mod rest;
 
-pub use outcome::{Progress, progress, root_cause};
+pub use outcome::{Progress, progress};
 pub use paths::ObsRoot;
-pub use request::{JarRun, RunPlan, configuration, plan, words};
+pub use request::plan;
 pub use rest::{FlinkRest, RestError};
 
 /// A real Flink that runs the simulator's jobs, and the folder that plays OBS for it.

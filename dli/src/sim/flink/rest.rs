@@ -149,7 +149,7 @@ impl FlinkRest {
 
 /// Flink's reason for refusing a call (HTTP `status`, `body` its answer): the root cause of its
 /// `errors`, else the errors that are not Flink's generic "Internal server error.".
-pub fn refusal(status: u16, body: &str) -> String {
+fn refusal(status: u16, body: &str) -> String {
     #[derive(Deserialize)]
     struct Errors {
         errors: Vec<String>,
