@@ -3,8 +3,9 @@
 the run). The demo job is created and started through /api/v1 with a quoted phrase among its
 arguments and parallelism 2; Flink's own REST API must show the entry class, each argument and
 the parallelism as sent; the history must show job_running, then job_finish; a wrong main class
-must be job_submit_fail with Flink's sentence on the job page; stop must cancel the Flink job,
-and a stop with a savepoint must leave one to resume from. Prints the figures it measured.
+must be job_submit_fail with Flink's sentence on the job page, a missing JAR one naming its file;
+dependency JARs and files must reach the job; stop must cancel the Flink job, and a stop with a
+savepoint must leave one to resume from. Prints the figures it measured.
 Usage: test.py [SERVER_BINARY]   (default target/release/server)"""
 import html, subprocess, sys, tempfile, time, traceback
 from stack import DEMO_JAR, Stack, request, rss_mib, wait_for
