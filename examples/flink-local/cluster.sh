@@ -201,8 +201,9 @@ start_once() {
   # random ports of their bind-host. rest.cache.execution-graph.timeout 500 ms: GET /jobs/{jid} shows
   # the state of half a second ago at worst (by default up to web.refresh-interval = 3 s); with 0,
   # two clients polling one job at once cancel each other's reads (HTTP 500 CancellationException).
+  # java.io.tmpdir in RUN_DIR too: Flink's distributed cache would leave folders in /tmp.
   cat >"$run/conf/config.yaml" <<EOF
-env.java.opts.all: $java_opts
+env.java.opts.all: $java_opts -Djava.io.tmpdir=$run/tmp
 env.log.dir: $run/log
 env.pid.dir: $run/flink-pid
 env.stdout-err.redirect-to-file: true
