@@ -8,20 +8,23 @@ export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 CARGO_LEPTOS_VERSION := 0.3.10
 SCHEMATHESIS_VERSION := 4.32.5
 SCHEMATHESIS := .cache/schemathesis-$(SCHEMATHESIS_VERSION)/bin/schemathesis
+# Apache Flink from PyPI for `make flink-demo` and `make flink-test` (end2end/flink reads it too).
+export FLINK_VERSION := 2.3.0
 # The wasm-bindgen CLI must be exactly the version of the crate in Cargo.lock.
 WASM_BINDGEN_VERSION := $(shell awk '/^name = "wasm-bindgen"$$/ {getline; gsub(/version = |"/, ""); print; exit}' Cargo.lock)
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT_INSTALL := $(SUDO) apt-get update && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y
 
-.PHONY: run test bench soak soak-pg site api-fuzz build-tools pg-tools browser-tools api-tools
+.PHONY: run test bench soak soak-pg site api-fuzz flink-demo flink-test build-tools pg-tools browser-tools api-tools flink-tools
 
 ## Build the release site and serve it at http://127.0.0.1:3000 (SQLite under ./data, built-in DLI simulator).
 run: build-tools site
 	mkdir -p data
 	LEPTOS_SITE_ROOT=target/site ./target/release/server
 
-## Format, lint (ssr and hydrate builds), unit and integration tests, wasm check, browser tests.
-test: build-tools pg-tools browser-tools api-tools
+## Format, lint (ssr and hydrate builds), unit and integration tests, wasm check, the JSON API
+## fuzzed and on a real Flink, browser tests.
+test: build-tools pg-tools browser-tools api-tools flink-tools
 	cargo fmt --all --check
 	python3 .ci/import-cycles.py app/src dli/src server/src
 	cargo clippy --workspace --all-targets -- -D warnings
@@ -30,6 +33,7 @@ test: build-tools pg-tools browser-tools api-tools
 	cargo check -p frontend --target wasm32-unknown-unknown
 	$(MAKE) site
 	$(MAKE) api-fuzz
+	$(MAKE) flink-test
 	cd end2end && npx playwright test
 
 ## The history query over 1,000,000 records on SQLite and PostgreSQL: prints p50 and p95.
@@ -49,6 +53,16 @@ soak-pg: pg-tools
 ## schemathesis against the release portal's JSON API, from its generated OpenAPI document.
 api-fuzz: api-tools
 	end2end/api/fuzz.sh $(SCHEMATHESIS)
+
+## A real Flink (JobManager and TaskManager), the simulator running jobs on it and a portal using
+## that simulator, on free loopback ports; prints the portal's URL; Ctrl-C stops all of them.
+flink-demo: build-tools flink-tools site
+	python3 end2end/flink/demo.py
+
+## The portal's JSON API against the simulator on one real Flink cluster, through the release
+## binary (`make site` builds it); prints the figures it measured.
+flink-test: flink-tools
+	python3 end2end/flink/test.py
 
 ## The release build of the server binary and the site (wasm, JS, CSS) under target/site.
 site:
@@ -70,6 +84,12 @@ pg-tools:
 api-tools:
 	@[ -x $(SCHEMATHESIS) ] || { python3 -m venv .cache/schemathesis-$(SCHEMATHESIS_VERSION) && \
 	  .cache/schemathesis-$(SCHEMATHESIS_VERSION)/bin/pip install -q schemathesis==$(SCHEMATHESIS_VERSION); }
+
+## Apache Flink from PyPI into .cache/flink-$(FLINK_VERSION) (its scripts and jars only, no Python
+## packages), and a JDK for Flink and for building the demo job.
+flink-tools:
+	@command -v javac >/dev/null || { $(APT_INSTALL) openjdk-17-jdk-headless; }
+	@examples/flink-local/cluster.sh install .cache/flink-$(FLINK_VERSION) >/dev/null
 
 ## Debian's chromium and nginx, and Playwright (which downloads no browser), for end2end.
 browser-tools:

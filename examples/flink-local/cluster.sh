@@ -198,10 +198,12 @@ start_once() {
   cp "$pyflink"/conf/log4j*.properties "$pyflink"/conf/logback*.xml "$run/conf/"
   # Flat keys are valid Flink 2.x config.yaml. Every listening socket is on 127.0.0.1: REST, JM RPC
   # and the blob server on the ports picked above; TM RPC/data and the metric query services on
-  # random ports of their bind-host. rest.cache.execution-graph.timeout 0: GET /jobs/{jid} shows the
-  # current state (by default it may be up to web.refresh-interval = 3 s old).
+  # random ports of their bind-host. rest.cache.execution-graph.timeout 500 ms: GET /jobs/{jid} shows
+  # the state of half a second ago at worst (by default up to web.refresh-interval = 3 s); with 0,
+  # two clients polling one job at once cancel each other's reads (HTTP 500 CancellationException).
+  # java.io.tmpdir in RUN_DIR too: Flink's distributed cache would leave folders in /tmp.
   cat >"$run/conf/config.yaml" <<EOF
-env.java.opts.all: $java_opts
+env.java.opts.all: $java_opts -Djava.io.tmpdir=$run/tmp
 env.log.dir: $run/log
 env.pid.dir: $run/flink-pid
 env.stdout-err.redirect-to-file: true
@@ -219,7 +221,7 @@ parallelism.default: 1
 rest.address: 127.0.0.1
 rest.bind-address: 127.0.0.1
 rest.port: $rest_port
-rest.cache.execution-graph.timeout: 0 ms
+rest.cache.execution-graph.timeout: 500 ms
 io.tmp.dirs: $run/tmp
 web.tmpdir: $run/tmp/web
 web.upload.dir: $run/web-upload

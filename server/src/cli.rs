@@ -6,10 +6,10 @@ use app::server::config::Config;
 use clap::{Args, Parser, Subcommand};
 use dli::{
     Credentials, PasswordLogin, secret_arg,
-    sim::{self, OperationFault, SimConfig},
+    sim::{self, FlinkBackend, ObsRoot, OperationFault, SimConfig},
 };
 use secrecy::SecretString;
-use std::{net::SocketAddr, time::Duration};
+use std::{net::SocketAddr, path::PathBuf, time::Duration};
 
 #[derive(Parser, Debug)]
 #[command(
@@ -70,6 +70,14 @@ pub struct SimulateArgs {
     /// That user's account (domain) name; the user name when not given.
     #[arg(long, env = "DLI_IAM_DOMAIN")]
     pub iam_domain: Option<String>,
+    /// Run each job on this Apache Flink (its REST URL, e.g. http://127.0.0.1:8081) instead of
+    /// only simulating its status. Needs --obs-root.
+    #[arg(long, env = "SIM_FLINK_REST", requires = "obs_root")]
+    pub flink_rest: Option<String>,
+    /// The folder that plays OBS for Flink: obs://bucket/key is DIR/bucket/key, a package
+    /// group/name.jar is DIR/packages/group/name.jar, savepoints go to DIR/savepoints.
+    #[arg(long, env = "SIM_OBS_ROOT", requires = "flink_rest")]
+    pub obs_root: Option<PathBuf>,
 }
 
 impl SimulateArgs {
@@ -103,8 +111,31 @@ impl SimulateArgs {
             .into_iter()
             .map(|OperationFault(operation, fault)| (operation, fault))
             .collect();
+        if let (Some(rest_url), Some(obs_root)) = (self.flink_rest, self.obs_root) {
+            config.flink = Some(flink_backend(rest_url, &obs_root)?);
+        }
         Ok(config)
     }
+}
+
+/// Flink's URL checked, and the OBS folder made absolute (Flink reads files by `file://` URL).
+fn flink_backend(rest_url: String, obs_root: &std::path::Path) -> anyhow::Result<FlinkBackend> {
+    let url = dli::Url::parse(&rest_url).context("--flink-rest must be a URL")?;
+    anyhow::ensure!(
+        matches!(url.scheme(), "http" | "https"),
+        "--flink-rest must be an http or https URL, got {rest_url}"
+    );
+    let obs_root = std::fs::canonicalize(obs_root)
+        .with_context(|| format!("--obs-root {} is not a folder", obs_root.display()))?;
+    anyhow::ensure!(
+        obs_root.is_dir(),
+        "--obs-root {} is not a folder",
+        obs_root.display()
+    );
+    Ok(FlinkBackend {
+        rest_url,
+        obs: ObsRoot::new(obs_root),
+    })
 }
 
 #[cfg(test)]
@@ -191,6 +222,30 @@ mod tests {
         ])
         .expect_err("refused");
         assert!(error.to_string().contains("not one of"), "{error}");
+    }
+
+    /// `server simulate` with keys and Flink at `FLINK`, plus `extra`.
+    fn with_flink(extra: &[&str]) -> Result<Cli, clap::Error> {
+        let flags = ["--ak", "A", "--sk", "S", "--flink-rest", FLINK];
+        Cli::try_parse_from(["server", "simulate"].iter().chain(&flags).chain(extra))
+    }
+
+    const FLINK: &str = "http://127.0.0.1:8081";
+
+    #[test]
+    fn flink_needs_an_obs_folder_that_exists_and_is_made_absolute() {
+        let without = with_flink(&[]).unwrap_err();
+        assert!(without.to_string().contains("--obs-root"), "{without}");
+        let sim_config = |cli: Cli| match cli.command {
+            Some(Command::Simulate(args)) => args.into_sim_config(),
+            None => panic!("simulate expected"),
+        };
+        let config = sim_config(with_flink(&["--obs-root", "."]).unwrap()).unwrap();
+        let flink = config.flink.expect("a Flink backend");
+        assert!(flink.obs.dir().is_absolute() && flink.rest_url == FLINK);
+        let missing = with_flink(&["--obs-root", "/no/such/dir"]).unwrap();
+        let error = sim_config(missing).unwrap_err().to_string();
+        assert!(error.contains("/no/such/dir is not a folder"), "{error}");
     }
 
     #[test]

@@ -57,6 +57,10 @@ pub async fn start(config: Config) -> anyhow::Result<RunningPortal> {
     let state = AppState {
         leptos_options,
         simulator: simulator.is_some(),
+        flink_dashboard: config
+            .flink_dashboard
+            .as_deref()
+            .map(|url| url.trim_end_matches('/').to_string()),
         dli,
         store,
         queue_cache: QueueCache::default(),

@@ -144,6 +144,11 @@ pub struct JobDetails {
     pub update: Option<super::UpdateView>,
     /// DLI says the job has a savepoint to start from.
     pub has_savepoint: bool,
+    /// Where the job's latest run is in Flink's own dashboard, when DLI is a simulator backed by
+    /// Flink and the run reached Flink (a redirect through the simulator, which knows Flink's
+    /// job id); none otherwise.
+    #[serde(default)]
+    pub engine_url: Option<String>,
 }
 
 impl JobSummary {

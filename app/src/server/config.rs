@@ -45,6 +45,12 @@ pub struct Config {
     #[arg(long, env = "PORTAL_POLL_LEASE_MS", value_parser = clap::value_parser!(u64).range(100..))]
     pub poll_lease_ms: Option<u64>,
 
+    /// The URL of a DLI simulator backed by Flink (`server simulate --flink-rest`) as browsers
+    /// reach it: the job page then links each job to its run in Flink's dashboard, through the
+    /// simulator's `/_sim/jobs/{id}/dashboard`.
+    #[arg(long, env = "PORTAL_FLINK_DASHBOARD", value_name = "URL")]
+    pub flink_dashboard: Option<String>,
+
     /// Identity from the reverse proxy, who may act, and the team's guardrails.
     #[command(flatten)]
     pub access: AccessConfig,

@@ -16,6 +16,9 @@ pub struct AppState {
     pub leptos_options: LeptosOptions,
     /// Jobs go to the built-in DLI simulator, not to a cloud region.
     pub simulator: bool,
+    /// A Flink-backed simulator's URL for browsers, whose `/_sim/jobs/{id}/dashboard` leads to
+    /// a job's run in Flink's dashboard (`--flink-dashboard`), without a trailing slash.
+    pub flink_dashboard: Option<String>,
     pub dli: DliClient,
     pub store: Store,
     pub queue_cache: QueueCache,

@@ -1,6 +1,6 @@
 //! Endpoints only the simulator serves, under `/_sim`, for tests and demos: read and replace the
 //! fault plan, read request counts and all jobs, put a job into a status DLI reaches on its own,
-//! and expire every IAM token issued so far.
+//! expire every IAM token issued so far, and go to a job in Flink's dashboard.
 
 use super::{
     faults::FaultPlan,
@@ -12,7 +12,7 @@ use axum::{
     Json, Router,
     extract::{Path, State, rejection::JsonRejection},
     http::StatusCode,
-    response::{IntoResponse, Response},
+    response::{IntoResponse, Redirect, Response},
     routing::{get, post},
 };
 use serde::{Deserialize, Serialize};
@@ -23,6 +23,7 @@ pub fn router() -> Router<Sim> {
         .route("/counts", get(counts))
         .route("/jobs", get(jobs))
         .route("/jobs/{job_id}/status", post(set_status))
+        .route("/jobs/{job_id}/dashboard", get(dashboard))
         .route("/tokens/expire", post(expire_tokens))
 }
 
@@ -50,12 +51,13 @@ async fn counts(State(sim): State<Sim>) -> Response {
 }
 
 /// A job as its detail shows it, and what only the simulator can say: which savepoint the
-/// latest run resumed from.
+/// latest run resumed from and, on Flink, Flink's id of the latest run's job.
 #[derive(Serialize)]
 struct SimJobView {
     #[serde(flatten)]
     job: FlinkJob,
     resumed_from_savepoint: Option<String>,
+    flink_job_id: Option<String>,
 }
 
 async fn jobs(State(sim): State<Sim>) -> Json<Vec<SimJobView>> {
@@ -66,6 +68,7 @@ async fn jobs(State(sim): State<Sim>) -> Json<Vec<SimJobView>> {
             .map(|job| SimJobView {
                 job: job.to_wire(now, project_id, true),
                 resumed_from_savepoint: job.resumed_from(project_id),
+                flink_job_id: job.flink_job_id.clone(),
             })
             .collect(),
     )
@@ -98,6 +101,24 @@ async fn set_status(
         Ok(()) => StatusCode::NO_CONTENT.into_response(),
         Err(reason) => (StatusCode::CONFLICT, reason).into_response(),
     }
+}
+
+/// A redirect to the job's latest run in Flink's dashboard; 404 with the reason when there is none.
+async fn dashboard(State(sim): State<Sim>, Path(job_id): Path<i64>) -> Response {
+    let Some((flink, _)) = sim.flink() else {
+        let reason = "this simulator runs no jobs on Flink (start it with --flink-rest)";
+        return (StatusCode::NOT_FOUND, reason).into_response();
+    };
+    let jobs = sim.jobs();
+    let Some(job) = jobs.get(job_id) else {
+        return (StatusCode::NOT_FOUND, format!("no job {job_id}")).into_response();
+    };
+    let Some(flink_job_id) = &job.flink_job_id else {
+        let reason = format!("job {job_id} has no run on Flink (not started, or Flink refused it)");
+        return (StatusCode::NOT_FOUND, reason).into_response();
+    };
+    let url = flink.dashboard_url(flink_job_id, job.is_running(now_ms()));
+    Redirect::temporary(&url).into_response()
 }
 
 async fn expire_tokens(State(sim): State<Sim>) -> StatusCode {

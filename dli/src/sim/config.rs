@@ -1,7 +1,8 @@
 //! What a simulator is started with: the credentials its gateway accepts, its project, region
-//! and queues, how long its jobs take to change, and the faults to inject from the start.
+//! and queues, how long its jobs take to change, the faults to inject from the start, and the
+//! Flink that runs its jobs, if any.
 
-use super::faults::FaultPlan;
+use super::{faults::FaultPlan, flink::FlinkBackend};
 use crate::{Credentials, PasswordLogin};
 use std::time::Duration;
 
@@ -28,6 +29,9 @@ pub struct SimConfig {
     pub transition: Duration,
     pub token_lifetime: Duration,
     pub faults: FaultPlan,
+    /// A real Flink that runs each job (`--flink-rest`, `--obs-root`); without one, a job's
+    /// status follows the transition time.
+    pub flink: Option<FlinkBackend>,
 }
 
 impl SimConfig {
@@ -42,6 +46,7 @@ impl SimConfig {
             transition: Duration::from_secs(2),
             token_lifetime: Duration::from_secs(24 * 3600),
             faults: FaultPlan::new(),
+            flink: None,
         }
     }
 

@@ -3,6 +3,7 @@
 
 use super::{
     lifecycle::Lifecycle,
+    savepoints::Savepoint,
     status::{ForcedStatus, Status},
 };
 use crate::{CreateFlinkJarJobRequest, FlinkJob, JobConfig, Outcome};
@@ -15,7 +16,9 @@ pub struct SimJob {
     created_ms: i64,
     /// When an update last replaced the settings.
     updated_ms: Option<i64>,
-    lifecycle: Lifecycle,
+    pub lifecycle: Lifecycle,
+    /// On a simulator backed by Flink: Flink's id of the latest run's job, once Flink took it.
+    pub flink_job_id: Option<String>,
 }
 
 impl SimJob {
@@ -24,7 +27,7 @@ impl SimJob {
         request: CreateFlinkJarJobRequest,
         user_name: String,
         now_ms: i64,
-        transition_ms: i64,
+        transition_ms: Option<i64>,
     ) -> Self {
         Self {
             id,
@@ -33,6 +36,7 @@ impl SimJob {
             created_ms: now_ms,
             updated_ms: None,
             lifecycle: Lifecycle::new(now_ms, transition_ms),
+            flink_job_id: None,
         }
     }
 
@@ -47,6 +51,7 @@ impl SimJob {
     pub fn run(&mut self, now_ms: i64, resume_savepoint: bool) -> Outcome {
         match self.lifecycle.run(now_ms, resume_savepoint) {
             Ok(()) => {
+                self.flink_job_id = None;
                 Outcome::success("The request for submitting DLI jobs is successfully delivered.")
             }
             Err(reason) => self.failure(&reason),
@@ -81,15 +86,16 @@ impl SimJob {
 
     /// Where the savepoint the latest run resumed from lies, if it resumed from one.
     pub fn resumed_from(&self, project_id: &str) -> Option<String> {
-        let number = self.lifecycle.savepoints().resumed_from()?;
-        Some(self.savepoint_path(project_id, number))
+        let saved = self.lifecycle.savepoints().resumed_from()?;
+        Some(self.savepoint_path(project_id, saved))
     }
 
-    fn savepoint_path(&self, project_id: &str, number: u32) -> String {
-        format!(
-            "obs://dli-savepoints/{project_id}/{}/savepoint-{number}",
-            self.id
-        )
+    /// Where Flink wrote the savepoint, or a made-up path for a simulated one.
+    fn savepoint_path(&self, project_id: &str, saved: &Savepoint) -> String {
+        saved.location.clone().unwrap_or_else(|| {
+            let (id, number) = (self.id, saved.number);
+            format!("obs://dli-savepoints/{project_id}/{id}/savepoint-{number}")
+        })
     }
 
     /// The job as list (`detail = false`) or detail and `show_detail=true` (`detail = true`) show it.
@@ -111,7 +117,7 @@ impl SimJob {
             queue_name: settings.queue_name.clone(),
             graph_editor_enabled: Some(false),
             has_savepoint: Some(savepoint.is_some()),
-            savepoint_path: savepoint.map(|saved| self.savepoint_path(project_id, saved.number)),
+            savepoint_path: savepoint.map(|saved| self.savepoint_path(project_id, saved)),
             restart_times: Some(0),
             tags: settings.tags.clone(),
             ..FlinkJob::default()
@@ -216,7 +222,7 @@ mod tests {
             name: "j".into(),
             ..Default::default()
         };
-        SimJob::new(7, request, "u".into(), 0, T)
+        SimJob::new(7, request, "u".into(), 0, Some(T))
     }
 
     #[test]

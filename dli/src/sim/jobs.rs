@@ -1,9 +1,11 @@
 //! The simulated DLI endpoints for Flink jobs and queues, answering with the client's own wire
 //! types: create, show, list (with its filters and paging), run, stop, delete (one or a batch),
-//! list queues. Update is `update`'s.
+//! list queues. Update is `update`'s; on a simulator backed by Flink, `engine` carries out runs,
+//! stops and deletes there.
 
 use super::{
     answers::{Answer, Refusal, parse_body, parse_job_id},
+    engine,
     state::{Identity, Jobs, Sim, now_ms},
     validate,
 };
@@ -123,27 +125,47 @@ pub async fn list(
     }))
 }
 
+/// Runs each job; on a simulator backed by Flink, each run that DLI accepted goes to Flink.
 pub async fn run(State(sim): State<Sim>, body: Bytes) -> Answer<Vec<Outcome>> {
     let request: RunJobsRequest = parse_body(&body)?;
-    batch(&sim, &request.job_ids, |jobs, id, now| {
+    let outcomes = batch(&sim, &request.job_ids, |jobs, id, now| {
         let job = jobs.get_mut(id)?;
         Some(job.run(now, request.resume_savepoint))
-    })
+    })?;
+    for id in accepted(&request.job_ids, &outcomes) {
+        engine::run(&sim, id);
+    }
+    Ok(outcomes)
 }
 
 pub async fn stop(State(sim): State<Sim>, body: Bytes) -> Answer<Vec<Outcome>> {
     let request: StopJobsRequest = parse_body(&body)?;
-    batch(&sim, &request.job_ids, |jobs, id, now| {
+    let outcomes = batch(&sim, &request.job_ids, |jobs, id, now| {
         let job = jobs.get_mut(id)?;
         Some(job.stop(now, request.trigger_savepoint))
-    })
+    })?;
+    for id in accepted(&request.job_ids, &outcomes) {
+        engine::stop(&sim, id, request.trigger_savepoint);
+    }
+    Ok(outcomes)
+}
+
+/// The jobs whose item of a batch answer is a success.
+fn accepted<'a>(job_ids: &'a [i64], outcomes: &'a [Outcome]) -> impl Iterator<Item = i64> + 'a {
+    job_ids
+        .iter()
+        .zip(outcomes)
+        .filter(|(_, outcome)| outcome.failure_message().is_none())
+        .map(|(&id, _)| id)
 }
 
 /// Deletes in any status, as the single delete does; an id named twice is gone the second time.
 pub async fn delete_many(State(sim): State<Sim>, body: Bytes) -> Answer<Vec<Outcome>> {
     let request: DeleteJobsRequest = parse_body(&body)?;
     batch(&sim, &request.job_ids, |jobs, id, _| {
-        jobs.remove(id).map(|_| deleted())
+        let job = jobs.remove(id)?;
+        engine::deleted(&sim, &job);
+        Some(deleted())
     })
 }
 
@@ -178,9 +200,11 @@ pub async fn delete(
     Path((_, job_id)): Path<(String, String)>,
 ) -> Answer<Outcome> {
     let job_id = parse_job_id(&job_id)?;
-    sim.jobs()
+    let job = sim
+        .jobs()
         .remove(job_id)
         .ok_or(Refusal::no_such_job(job_id))?;
+    engine::deleted(&sim, &job);
     Ok(Json(deleted()))
 }
 

@@ -1,11 +1,14 @@
 //! A DLI simulator: the Flink job, queue and IAM endpoints the portal calls, with DLI's wire
 //! types, its gateway's signature checks and error bodies, its job lifecycle, and injectable
-//! faults. It runs in-process (tests, a portal without credentials) or alone (`server simulate`).
+//! faults. It runs in-process (tests, a portal without credentials) or alone (`server simulate`),
+//! and with a real Flink (`flink`, `engine`) it runs each job's JAR there.
 
 mod admin;
 mod answers;
 mod config;
+mod engine;
 mod faults;
+pub mod flink;
 mod gateway;
 mod iam;
 mod injection;
@@ -20,6 +23,7 @@ mod validate;
 
 pub use config::{DEFAULT_PROJECT_ID, DEFAULT_QUEUES, DEFAULT_REGION, SimConfig};
 pub use faults::{Fault, FaultPlan, Operation, OperationFault};
+pub use flink::{FlinkBackend, ObsRoot};
 
 use crate::{DliAuth, DliSettings, Url};
 use axum::{

@@ -4,6 +4,7 @@
 use super::{
     config::SimConfig,
     faults::{Fault, FaultPlan, Operation},
+    flink::{FlinkBackend, FlinkRest},
     job::SimJob,
 };
 use crate::CreateFlinkJarJobRequest;
@@ -39,6 +40,8 @@ pub struct Sim(Arc<Shared>);
 
 struct Shared {
     config: SimConfig,
+    /// The client for `config.flink`'s REST API, made once.
+    flink_rest: Option<FlinkRest>,
     started_ms: i64,
     jobs: Mutex<Jobs>,
     faults: Mutex<FaultPlan>,
@@ -49,8 +52,9 @@ struct Shared {
 pub struct Jobs {
     next_id: i64,
     by_id: BTreeMap<i64, SimJob>,
-    /// The configured transition time, which every job is created with.
-    transition_ms: i64,
+    /// The configured transition time, which every job is created with; none on Flink, where
+    /// Flink says when a job has started or stopped.
+    transition_ms: Option<i64>,
 }
 
 /// A poisoned lock only means another handler panicked; the data is still consistent.
@@ -67,10 +71,18 @@ impl Sim {
         let jobs = Jobs {
             next_id: 5_000_000_001,
             by_id: BTreeMap::new(),
-            transition_ms: i64::try_from(config.transition.as_millis()).unwrap_or(i64::MAX),
+            transition_ms: config
+                .flink
+                .is_none()
+                .then(|| i64::try_from(config.transition.as_millis()).unwrap_or(i64::MAX)),
         };
+        let flink_rest = config
+            .flink
+            .as_ref()
+            .map(|flink| FlinkRest::new(&flink.rest_url));
         Self(Arc::new(Shared {
             config,
+            flink_rest,
             started_ms: now_ms(),
             jobs: Mutex::new(jobs),
             faults: Mutex::new(faults),
@@ -81,6 +93,11 @@ impl Sim {
 
     pub fn config(&self) -> &SimConfig {
         &self.0.config
+    }
+
+    /// The Flink that runs the jobs and its REST client, when there is one.
+    pub fn flink(&self) -> Option<(&FlinkBackend, &FlinkRest)> {
+        Some((self.0.config.flink.as_ref()?, self.0.flink_rest.as_ref()?))
     }
 
     pub fn started_ms(&self) -> i64 {

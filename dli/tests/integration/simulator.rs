@@ -1,8 +1,9 @@
 //! The simulator on its own terms: its gateway refuses what DLI's gateway refuses, with the same
-//! bodies, and its list and queues behave like DLI's. Faults and the `/_sim` status control:
-//! submodules.
+//! bodies, and its list and queues behave like DLI's. Faults, the `/_sim` status control and a
+//! Flink backend: submodules.
 
 mod faults;
+mod flink;
 mod statuses;
 
 use crate::support::{client_for, job_body, sim_settings, spawn_sim};

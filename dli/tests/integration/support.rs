@@ -20,6 +20,12 @@ pub fn job_body(name: &str) -> String {
     .to_string()
 }
 
+/// Creates a job from `job_body(name)`; its DLI id.
+pub async fn created_job(client: &DliClient, name: &str) -> i64 {
+    let created = client.create_flink_jar_job(&job_body(name)).await;
+    created.expect("the simulator creates the job").job_id
+}
+
 /// A simulator with fresh credentials and quick transitions (100 ms), adjusted by `adjust`.
 pub async fn spawn_sim_with(adjust: impl FnOnce(&mut SimConfig)) -> RunningSim {
     let mut config = SimConfig::with_fresh_credentials();

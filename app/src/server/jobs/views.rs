@@ -101,7 +101,20 @@ pub async fn details(caller: &Caller, id: i64) -> Result<JobDetails, AppError> {
         updated_at_ms: record.updated_at_ms,
         update: update.as_ref().map(super::update::view),
         has_savepoint: record.has_savepoint == Some(true),
+        engine_url: engine_url(caller, &record),
     })
+}
+
+/// The job's run in Flink's dashboard, by way of the Flink-backed simulator: for a job that was
+/// started and not refused before it reached Flink.
+fn engine_url(caller: &Caller, record: &JobRecord) -> Option<String> {
+    let simulator = caller.state.flink_dashboard.as_deref()?;
+    let dli_job_id = record.dli_job_id?;
+    let reached_flink = !matches!(
+        record.status.as_deref(),
+        None | Some("job_init" | "job_submitting" | "job_submit_fail")
+    );
+    reached_flink.then(|| format!("{simulator}/_sim/jobs/{dli_job_id}/dashboard"))
 }
 
 /// The current state of these jobs, for pages that keep their statuses fresh.
