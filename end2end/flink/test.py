@@ -73,6 +73,8 @@ def test_arguments_and_parallelism_reach_flink_and_a_bounded_run_finishes(stack,
     vertices = flink(stack, f"/jobs/{jid}")["vertices"]
     assert [v["parallelism"] for v in vertices] == [2] * len(vertices), vertices
     assert running["engine_url"] == f"{stack.sim}/_sim/jobs/{created['dli_job_id']}/dashboard"
+    status, page = request("GET", f"{stack.portal}/jobs/{created['record_id']}")
+    assert status == 200 and f'href="{running["engine_url"]}"' in page, "the job page links to Flink"
     finished = reaches(stack, created["record_id"], "job_finish")
     statuses = [change["status"] for change in finished["timeline"]]
     assert statuses.index("job_running") < statuses.index("job_finish"), statuses

@@ -83,7 +83,14 @@ fn Job(details: JobDetails, life: JobLife) -> impl IntoView {
                 {move || live.read().status_desc.clone().filter(|desc| !desc.is_empty()).map(|desc| view! { <span class="status-desc">{desc}</span> })}
             </dd>
             <dt>"DLI job id"</dt>
-            <dd class="dli-job-id">{move || summary().dli_job_id.map(|id| id.to_string()).unwrap_or_else(|| "none yet".into())}</dd>
+            <dd>
+                <span class="dli-job-id">{move || summary().dli_job_id.map(|id| id.to_string()).unwrap_or_else(|| "none yet".into())}</span>
+                // A simulator backed by a real Flink: the job there, in Flink's own dashboard.
+                {move || live.read().engine_url.clone().map(|url| view! {
+                    " "
+                    <a class="engine-link" href=url target="_blank" rel="noopener">"Open in Flink's dashboard"</a>
+                })}
+            </dd>
             <dt>"Outcome of the create"</dt>
             <dd class="outcome">{move || summary().outcome}</dd>
             <dt>"Queue"</dt>
