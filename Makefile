@@ -13,7 +13,7 @@ WASM_BINDGEN_VERSION := $(shell awk '/^name = "wasm-bindgen"$$/ {getline; gsub(/
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT_INSTALL := $(SUDO) apt-get update && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y
 
-.PHONY: run test bench soak soak-pg site api-fuzz build-tools pg-tools browser-tools api-tools
+.PHONY: run test bench page-weight soak soak-pg site api-fuzz build-tools pg-tools browser-tools api-tools
 
 ## Build the release site and serve it at http://127.0.0.1:3000 (SQLite under ./data, built-in DLI simulator).
 run: build-tools site
@@ -33,8 +33,16 @@ test: build-tools pg-tools browser-tools api-tools
 	cd end2end && npx playwright test
 
 ## The history query over 1,000,000 records on SQLite and PostgreSQL: prints p50 and p95.
+## Then the page weight (below).
 bench: pg-tools
 	cargo bench -p server --bench history
+	$(MAKE) page-weight
+
+## What `/`, `/jobs` and a job's page weigh in Debian's chromium, from the release build: median
+## bytes transferred, requests and time to hydrated over 5 loads with the cache off, a second
+## visit with it on; then the wasm/JS/CSS sizes raw, gzip -9 and brotli -q 11. Prints figures only.
+page-weight: build-tools browser-tools site
+	cd end2end && npx playwright test -c bench/playwright.config.ts
 
 ## 1,000 creates through the JSON API under DLI faults, the portal killed -9 twice: prints what was
 ## lost, duplicated, unsettled, mis-answered or linked twice (all 0) and p50/p95/max to the final answer.
