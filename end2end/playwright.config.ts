@@ -1,18 +1,7 @@
 import { defineConfig } from '@playwright/test';
+import { chromiumLaunchOptions } from './harness/chromium';
 
-// Debian's chromium, never a downloaded browser. These flags keep it from reaching for the
-// network this machine does not have.
-const chromiumArgs = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-
+// The browser tests (`make test`). The page-weight bench has a config of its own (bench/).
 export default defineConfig({
   testDir: './tests',
   timeout: 60_000,
@@ -25,10 +14,7 @@ export default defineConfig({
   globalSetup: './harness/global-setup.ts',
   use: {
     trace: 'retain-on-failure',
-    launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: chromiumArgs,
-    },
+    launchOptions: chromiumLaunchOptions,
   },
   projects: [{ name: 'chromium', use: { browserName: 'chromium' } }],
 });

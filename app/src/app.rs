@@ -11,7 +11,7 @@ use crate::pages::{
     not_found::NotFound,
 };
 use leptos::prelude::*;
-use leptos_meta::{MetaTags, Stylesheet, Title, provide_meta_context};
+use leptos_meta::{HashedStylesheet, MetaTags, Title, provide_meta_context};
 use leptos_router::{
     SsrMode,
     components::{Route, Router, Routes},
@@ -46,6 +46,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta name=PortalInfo::META_NAME content=info.to_meta() />
                 <link rel="icon" href=format!("{}/favicon.ico", info.base_path) />
                 <AutoReload options=options.clone() />
+                <HashedStylesheet options=options.clone() id="leptos" root=info.base_path.clone() />
                 <HydrationScripts options root=info.base_path.clone() />
                 <MetaTags />
             </head>
@@ -72,7 +73,6 @@ pub fn App() -> impl IntoView {
     provide_meta_context();
     let info = PortalInfo::provide();
     view! {
-        <Stylesheet id="leptos" href=format!("{}/pkg/dli-portal.css", info.base_path) />
         <Title formatter=|page: String| format!("{page} · DLI portal") />
         <Router base=info.base_path.clone()>
             <a class="skip-link" href="#main">

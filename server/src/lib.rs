@@ -2,6 +2,7 @@
 //! and the start-up and shutdown of the whole process. `main.rs` only calls into it, so that
 //! integration tests can start the same portal in-process.
 
+pub mod assets;
 pub mod cli;
 pub mod http;
 pub mod middleware;

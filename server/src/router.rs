@@ -3,6 +3,7 @@
 //! path (`--base-path`), so that a reverse proxy can serve the portal at a sub-path unchanged.
 
 use crate::{
+    assets,
     http::{
         api,
         batch_post::post_batch,
@@ -18,7 +19,7 @@ use app::{
     server::{access::identify, state::AppState},
     shell,
 };
-use axum::http::StatusCode;
+use axum::http::{HeaderValue, StatusCode, header::CACHE_CONTROL};
 use axum::{
     Router,
     extract::{Request, State},
@@ -31,10 +32,7 @@ use leptos_axum::{
     render_app_async_with_context,
 };
 use std::path::Path;
-use tower_http::{
-    compression::CompressionLayer,
-    services::{ServeDir, ServeFile},
-};
+use tower_http::{compression::CompressionLayer, set_header::SetResponseHeaderLayer};
 
 pub fn build(state: AppState) -> Router {
     // Server functions spawn their work on Leptos' executor: tokio's, here.
@@ -43,6 +41,7 @@ pub fn build(state: AppState) -> Router {
     let at = |path: &str| format!("{base}{path}");
     let options = state.leptos_options.clone();
     let site_root = Path::new(&*options.site_root).to_owned();
+    let hashed_names = options.hash_files;
     let page_context = {
         let state = state.clone();
         move || state.provide_page_context()
@@ -62,13 +61,11 @@ pub fn build(state: AppState) -> Router {
         .route(&at("/api/{*function}"), any(server_function))
         .nest_service(
             &at("/pkg"),
-            ServeDir::new(site_root.join("pkg"))
-                .precompressed_br()
-                .precompressed_gzip(),
+            assets::service(&site_root.join("pkg"), hashed_names),
         )
-        .route_service(
+        .nest_service(
             &at("/favicon.ico"),
-            ServeFile::new(site_root.join("favicon.ico")),
+            assets::favicon(&site_root.join("favicon.ico")),
         );
     for path in PAGES {
         let handler = get(page.clone());
@@ -95,7 +92,14 @@ pub fn build(state: AppState) -> Router {
             identify,
         ))
         .merge(probes)
-        .layer(CompressionLayer::new());
+        // Leaves alone what is already compressed: the assets' precompressed twins.
+        .layer(CompressionLayer::new())
+        // Pages show live data and who is signed in: a browser must ask again every time.
+        // The assets say for themselves how long they keep.
+        .layer(SetResponseHeaderLayer::if_not_present(
+            CACHE_CONTROL,
+            HeaderValue::from_static("no-cache"),
+        ));
     middleware::apply(router, &state).with_state(state)
 }
 

@@ -2,7 +2,7 @@
 //! in-process simulator when no credentials are configured), binds the listener and serves
 //! until SIGINT or SIGTERM, letting requests in flight finish.
 
-use crate::{cli::SimulateArgs, router};
+use crate::{assets, cli::SimulateArgs, router};
 use anyhow::Context;
 use app::server::{
     access::Access,
@@ -42,12 +42,7 @@ pub struct RunningPortal {
 }
 
 pub async fn start(config: Config) -> anyhow::Result<RunningPortal> {
-    let leptos_options = LeptosOptions::builder()
-        .output_name(OUTPUT_NAME)
-        .site_root(config.site_root.to_string_lossy().into_owned())
-        .site_addr(config.listen)
-        .env(Env::PROD)
-        .build();
+    let leptos_options = leptos_options(&config);
     let database_url = config.database_url()?;
     let store = Store::connect(database_url.expose_secret())
         .await
@@ -101,6 +96,26 @@ pub async fn start(config: Config) -> anyhow::Result<RunningPortal> {
         stop,
         server,
     })
+}
+
+/// Leptos' settings for rendering pages: where the site is, and the assets' hashed names if
+/// `make site` listed them (see `assets`).
+fn leptos_options(config: &Config) -> LeptosOptions {
+    let hash_file = assets::hash_file(&config.hash_file);
+    // Leptos panics rendering a page when hashing is on and the list is missing.
+    let hashed_names = hash_file.is_file();
+    let pkg_dir = config.site_root.join("pkg");
+    if let Some(problem) = assets::mismatch(&pkg_dir, OUTPUT_NAME, &hash_file) {
+        tracing::error!("{problem}");
+    }
+    LeptosOptions::builder()
+        .output_name(OUTPUT_NAME)
+        .site_root(config.site_root.to_string_lossy().into_owned())
+        .site_addr(config.listen)
+        .env(Env::PROD)
+        .hash_files(hashed_names)
+        .hash_file(hash_file.to_string_lossy().into())
+        .build()
 }
 
 /// The client for the configured DLI or, with no credentials at all, for a simulator started

@@ -16,6 +16,12 @@ pub struct Config {
     #[arg(long, env = "LEPTOS_SITE_ROOT", default_value = "target/site")]
     pub site_root: PathBuf,
 
+    /// cargo-leptos' list of the assets' content hashes, which `make site` writes beside the
+    /// server binary; relative to the binary's folder. Without it, assets keep their plain
+    /// names and browsers check them on every visit.
+    #[arg(long, env = "LEPTOS_HASH_FILE_NAME", default_value = "hash.txt")]
+    pub hash_file: PathBuf,
+
     /// The path the portal is served under behind a reverse proxy, such as `/flink`; links,
     /// assets and server-function calls all carry it. Empty serves at the root.
     #[arg(long, env = "PORTAL_BASE_PATH", default_value = "", value_parser = base_path)]

@@ -4,6 +4,7 @@
 mod access;
 mod api;
 mod base_path;
+mod caching;
 mod helpers;
 mod jobs;
 mod operations;
