@@ -4,6 +4,7 @@
 use crate::api::{RollbackJob, get_version_diff};
 use crate::components::action_form::{ActionFormAt, posted_error};
 use crate::components::{events_table::EventsTable, local_time::LocalTime};
+use crate::domain::wire_label;
 use crate::model::{JobDetails, JobLife, UpdateView, VersionDiff, use_portal_info};
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
@@ -68,7 +69,7 @@ fn Progress(update: UpdateView) -> impl IntoView {
             <p class="help">
                 {format!("{} by {}, from version {}", if update.action == "rollback" { "A rollback" } else { "An update" }, update.actor, update.base_version)}
                 {update.version.map(|version| format!(" to version {version}"))}
-                {format!(": {}.", update.changed.join(", "))}
+                {format!(": {}.", update.changed.iter().map(|field| wire_label(field)).collect::<Vec<_>>().join(", "))}
             </p>
             <ol class="steps">{items}</ol>
             {update.message.clone().map(|message| view! { <p class="update-message">{message}</p> })}

@@ -136,7 +136,7 @@ fn Job(details: JobDetails, life: JobLife) -> impl IntoView {
         <Versions live life refresh />
         <Events life />
         <section aria-labelledby="request-title">
-            <h2 id="request-title">"Request sent to DLI"</h2>
+            <h2 id="request-title">"Create request sent to DLI (version 1)"</h2>
             <pre class="request-json"><code>{details.request_json.clone()}</code></pre>
             <p class="help">"Idempotency key " <code>{details.idempotency_key.clone()}</code></p>
         </section>
