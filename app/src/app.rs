@@ -47,7 +47,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <link rel="icon" href=format!("{}/favicon.ico", info.base_path) />
                 <AutoReload options=options.clone() />
                 <HashedStylesheet options=options.clone() id="leptos" root=info.base_path.clone() />
-                <HydrationScripts options root=info.base_path.clone() />
+                <HydrationScripts options islands=true root=info.base_path.clone() />
                 <MetaTags />
             </head>
             <body>

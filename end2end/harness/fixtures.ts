@@ -1,11 +1,18 @@
-// The `test` every spec imports: pages start at the portal that global-setup started;
-// `hydrated` waits until the wasm has taken over the server-rendered page; and the steps
-// several specs share.
+// The `test` every spec imports: pages start at the portal that global-setup started, and a
+// test fails if the wasm panicked on any of its pages (an island that stopped hydrating leaves
+// the page looking right but dead); `hydrated` waits until the wasm has run on the
+// server-rendered page; and the steps several specs share.
 import { test as base, expect, type Page } from '@playwright/test';
 
 export const test = base.extend({
   baseURL: async ({}, use) => {
     await use(process.env.PORTAL_URL);
+  },
+  page: async ({ page }, use) => {
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(`${page.url()}: ${error.message}`));
+    await use(page);
+    expect(errors, 'uncaught errors in the page').toEqual([]);
   },
 });
 

@@ -1,5 +1,5 @@
-// The app shell: the home page renders and hydrates, the header's navigation works without a
-// full page load, and an unknown address gets the 404 page.
+// The app shell: the home page renders and hydrates, the header's navigation reaches each page
+// (an ordinary page load) and marks the current one, and an unknown address gets the 404 page.
 import { expect, hydrated, navigateTo, test } from '../harness/fixtures';
 
 test('the home page renders and hydrates', async ({ page }) => {
@@ -9,22 +9,29 @@ test('the home page renders and hydrates', async ({ page }) => {
   await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible();
 });
 
-test('the navigation reaches History and back without a full page load', async ({ page }) => {
+test('the navigation reaches History and back, marking where the reader is', async ({ page }) => {
   await page.goto('/');
   await hydrated(page);
-  // A full page load would wipe this marker; client-side navigation keeps it.
-  await page.evaluate(() => ((window as unknown as { stayedOnPage: boolean }).stayedOnPage = true));
+  const nav = page.getByRole('navigation', { name: 'Main' });
+  await expect(nav.getByRole('link', { name: 'New job' })).toHaveAttribute('aria-current', 'page');
 
+  // Pages are server-rendered and links are ordinary page loads (islands hydrate on each page).
   await navigateTo(page, 'History');
   await expect(page).toHaveURL(/\/jobs$/);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('History');
-  await expect(page.getByRole('link', { name: 'History' })).toHaveAttribute('aria-current', 'page');
+  await expect(page).toHaveTitle('History · DLI portal');
+  await expect(nav.getByRole('link', { name: 'History' })).toHaveAttribute('aria-current', 'page');
+  await expect(nav.getByRole('link', { name: 'New job' })).not.toHaveAttribute('aria-current', 'page');
+  await hydrated(page);
 
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'New job' }).click();
+  await nav.getByRole('link', { name: 'New job' }).click();
   await expect(page).toHaveURL(/\/$/);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('New Flink Jar job');
-
-  expect(await page.evaluate(() => (window as unknown as { stayedOnPage?: boolean }).stayedOnPage)).toBe(true);
+  await hydrated(page);
+  // The form is live again after the load: a bad name is flagged as the reader leaves it.
+  await page.getByLabel('Job name', { exact: true }).fill('bad name!');
+  await page.getByLabel('Description').focus();
+  await expect(page.locator('#field-name-error')).not.toBeEmpty();
 });
 
 test('an unknown URL shows the 404 page with status 404', async ({ page }) => {

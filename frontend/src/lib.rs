@@ -1,6 +1,8 @@
-//! The browser entry point: hydrates the server-rendered page with the `App` component.
+//! The browser entry point. The page arrives whole from the server; the island script calls
+//! `hydrate` once the wasm is loaded, then hydrates each island (the form, the history's
+//! statuses, the job's live part) in place.
 #![cfg(target_arch = "wasm32")]
-// The pages' view types nest deeply; the release build needs room to lay them out.
+// The islands' view types nest deeply; the release build needs room to lay them out.
 #![recursion_limit = "256"]
 
 use wasm_bindgen::prelude::wasm_bindgen;
@@ -14,8 +16,14 @@ pub fn hydrate() {
     if !base_path.is_empty() {
         leptos::server_fn::client::set_server_url(base_path.leak());
     }
-    leptos::mount::hydrate_body(app::App);
-    // Browser tests wait for this marker: it proves the wasm ran, not just the SSR page.
+    app::components::local_time::localize_all();
+    leptos::mount::hydrate_islands();
+    // Browser tests wait for this marker: it proves the wasm ran. The island script hydrates
+    // the islands right after this returns, in the same task; a zero timeout runs after them.
+    leptos::prelude::set_timeout(mark_hydrated, std::time::Duration::ZERO);
+}
+
+fn mark_hydrated() {
     if let Some(root) = web_sys::window()
         .and_then(|window| window.document())
         .and_then(|document| document.document_element())

@@ -7,7 +7,7 @@ pub use life::*;
 
 use crate::domain::JobForm;
 use crate::error::AppError;
-use crate::model::{CreatedJob, HistoryFilters, HistoryPage, JobDetails, JobDraft, JobSummary};
+use crate::model::{FormCreated, HistoryFilters, HistoryPage, JobDetails, JobDraft, JobSummary};
 use leptos::prelude::*;
 use leptos::server_fn::codec::Json;
 
@@ -24,8 +24,12 @@ pub async fn create_job(
     form: JobForm,
     idempotency_key: String,
     start: bool,
-) -> Result<CreatedJob, AppError> {
-    jobs::create(&Caller::current()?, &form, &idempotency_key, start).await
+) -> Result<FormCreated, AppError> {
+    let job = jobs::create(&Caller::current()?, &form, &idempotency_key, start).await?;
+    Ok(FormCreated {
+        job,
+        next_idempotency_key: jobs::new_idempotency_key(),
+    })
 }
 
 #[server(endpoint = "list_jobs", input = Json)]

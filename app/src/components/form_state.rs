@@ -110,6 +110,7 @@ impl FormState {
 
     /// Whether any of these fields (or rows of these lists) holds a value: a folded group
     /// starts open when it does, so nothing filled in hides behind a fold.
+    #[cfg(feature = "ssr")]
     pub fn has_value_under(&self, names: &'static [&'static str]) -> bool {
         let form = self
             .form

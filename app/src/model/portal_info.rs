@@ -59,7 +59,8 @@ impl PortalInfo {
     }
 }
 
-/// The info [`PortalInfo::provide`] made available.
+/// The info [`PortalInfo::provide`] made available; inside an island in the browser, where the
+/// page's contexts do not reach, the info the page was sent with.
 pub fn use_portal_info() -> PortalInfo {
-    use_context::<PortalInfo>().unwrap_or_default()
+    use_context::<PortalInfo>().unwrap_or_else(PortalInfo::for_this_request)
 }

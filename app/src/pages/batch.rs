@@ -4,7 +4,9 @@
 
 use crate::api::{BatchJobs, get_batch_draft};
 use crate::components::{error_banner::ErrorBanner, status_badge::StatusBadge};
-use crate::model::{BatchAction, BatchDraft, BatchResults, JobSummary, use_portal_info};
+use crate::model::{
+    BatchAction, BatchDraft, BatchResults, JobSummary, PortalInfo, use_portal_info,
+};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
@@ -58,9 +60,11 @@ fn heading(action: BatchAction, count: usize) -> String {
     format!("{verb} {count} {noun}")
 }
 
-#[component]
+/// The confirmation and its results: an island, so that the jobs are acted on in place with
+/// the progress shown; without JavaScript the form posts and the server renders the results.
+#[island]
 fn Batch(draft: BatchDraft) -> impl IntoView {
-    let base = use_portal_info().base_path;
+    let base = PortalInfo::provide().base_path;
     let action = draft.action;
     let results = RwSignal::new(draft.results.clone());
     let problem = RwSignal::new(draft.problem.clone());

@@ -1,5 +1,6 @@
 //! `/jobs`: every job the team created, newest first, 50 a page, with filters and the page in
-//! the URL so that a link can be shared. Statuses of unfinished jobs refresh by themselves.
+//! the URL so that a link can be shared. Statuses of unfinished jobs refresh by themselves (the
+//! table is an island; filters and pages are plain links and GET forms).
 
 use crate::api::{job_statuses, list_jobs};
 use crate::components::{
@@ -7,8 +8,7 @@ use crate::components::{
     status_badge::StatusBadge,
 };
 use crate::domain::DliStatus;
-use crate::model::use_portal_info;
-use crate::model::{HistoryFilters, HistoryPage, JobSummary};
+use crate::model::{HistoryFilters, HistoryPage, JobSummary, PortalInfo, use_portal_info};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
@@ -52,12 +52,51 @@ pub fn HistoryPage() -> impl IntoView {
 #[component]
 fn History(page: HistoryPage, filters: HistoryFilters) -> impl IntoView {
     let base = use_portal_info().base_path;
+    let filtered = filters
+        != HistoryFilters {
+            cursor: filters.cursor.clone(),
+            ..HistoryFilters::default()
+        };
+    let next_link = page.next_cursor.as_ref().map(|cursor| {
+        let next = HistoryFilters {
+            cursor: Some(cursor.clone()),
+            ..filters.clone()
+        };
+        format!("{base}/jobs?{}", query_string(&next))
+    });
+    let first_link = filters.cursor.is_some().then(|| {
+        let first = HistoryFilters {
+            cursor: None,
+            ..filters.clone()
+        };
+        format!("{base}/jobs?{}", query_string(&first))
+    });
+    let body = if page.jobs.is_empty() {
+        empty_state(&base, page.any_jobs, filtered).into_any()
+    } else {
+        view! { <JobsTable jobs=page.jobs /> }.into_any()
+    };
+    view! {
+        <Filters filters queues=page.queues />
+        {body}
+        <nav class="pager" aria-label="Pages">
+            {first_link.map(|href| view! { <a href=href>"First page"</a> })}
+            {next_link.map(|href| view! { <a href=href rel="next">"Next page"</a> })}
+        </nav>
+    }
+}
+
+/// The page's jobs, with the batch actions: an island, because statuses of jobs that may still
+/// change refresh in place.
+#[island]
+fn JobsTable(jobs: Vec<JobSummary>) -> impl IntoView {
+    let info = PortalInfo::provide();
+    let base = info.base_path;
     // Fresh statuses by record id, fetched in the background; rows prefer them.
     let fresh = RwSignal::new(HashMap::<i64, JobSummary>::new());
     // The jobs that may still change; one that settles is no longer asked about.
     let watched = StoredValue::new(
-        page.jobs
-            .iter()
+        jobs.iter()
             .filter(|job| job.is_changing())
             .map(|job| job.id)
             .collect::<Vec<i64>>(),
@@ -81,72 +120,38 @@ fn History(page: HistoryPage, filters: HistoryFilters) -> impl IntoView {
             });
         });
     }
-    let filtered = filters
-        != HistoryFilters {
-            cursor: filters.cursor.clone(),
-            ..HistoryFilters::default()
-        };
-    let next_link = page.next_cursor.as_ref().map(|cursor| {
-        let next = HistoryFilters {
-            cursor: Some(cursor.clone()),
-            ..filters.clone()
-        };
-        format!("{base}/jobs?{}", query_string(&next))
-    });
-    let first_link = filters.cursor.is_some().then(|| {
-        let first = HistoryFilters {
-            cursor: None,
-            ..filters.clone()
-        };
-        format!("{base}/jobs?{}", query_string(&first))
-    });
-    let body = if page.jobs.is_empty() {
-        empty_state(&base, page.any_jobs, filtered).into_any()
-    } else {
-        let rows = page
-            .jobs
-            .into_iter()
-            .map(|job| view! { <Row job fresh /> })
-            .collect_view();
-        let may_act = use_portal_info().may_act;
-        view! {
-            // A plain GET form: the chosen jobs and the action go to the confirmation page.
-            <form class="batch" method="get" action=format!("{base}/jobs/batch")>
-            {may_act.then(|| view! {
-                <div class="batch-bar" role="group" aria-label="Act on the selected jobs">
-                    <span>"With the selected jobs:"</span>
-                    <button type="submit" name="action" value="start" class="secondary">"Start"</button>
-                    <button type="submit" name="action" value="stop" class="secondary">"Stop (with savepoint)"</button>
-                    <button type="submit" name="action" value="delete" class="danger">"Delete"</button>
-                </div>
-            })}
-            <table class="history">
-                <caption class="visually-hidden">"Jobs created through the portal, newest first"</caption>
-                <thead>
-                    <tr>
-                        <th scope="col"><span class="visually-hidden">"Select"</span></th>
-                        <th scope="col">"Name"</th>
-                        <th scope="col">"Queue"</th>
-                        <th scope="col">"Created by"</th>
-                        <th scope="col">"Created at"</th>
-                        <th scope="col">"DLI job id"</th>
-                        <th scope="col">"Status"</th>
-                        <th scope="col">"Outcome"</th>
-                    </tr>
-                </thead>
-                <tbody>{rows}</tbody>
-            </table>
-            </form>
-        }
-        .into_any()
-    };
+    let rows = jobs
+        .into_iter()
+        .map(|job| view! { <Row job fresh /> })
+        .collect_view();
     view! {
-        <Filters filters queues=page.queues />
-        {body}
-        <nav class="pager" aria-label="Pages">
-            {first_link.map(|href| view! { <a href=href>"First page"</a> })}
-            {next_link.map(|href| view! { <a href=href rel="next">"Next page"</a> })}
-        </nav>
+        // A plain GET form: the chosen jobs and the action go to the confirmation page.
+        <form class="batch" method="get" action=format!("{base}/jobs/batch")>
+        {info.may_act.then(|| view! {
+            <div class="batch-bar" role="group" aria-label="Act on the selected jobs">
+                <span>"With the selected jobs:"</span>
+                <button type="submit" name="action" value="start" class="secondary">"Start"</button>
+                <button type="submit" name="action" value="stop" class="secondary">"Stop (with savepoint)"</button>
+                <button type="submit" name="action" value="delete" class="danger">"Delete"</button>
+            </div>
+        })}
+        <table class="history">
+            <caption class="visually-hidden">"Jobs created through the portal, newest first"</caption>
+            <thead>
+                <tr>
+                    <th scope="col"><span class="visually-hidden">"Select"</span></th>
+                    <th scope="col">"Name"</th>
+                    <th scope="col">"Queue"</th>
+                    <th scope="col">"Created by"</th>
+                    <th scope="col">"Created at"</th>
+                    <th scope="col">"DLI job id"</th>
+                    <th scope="col">"Status"</th>
+                    <th scope="col">"Outcome"</th>
+                </tr>
+            </thead>
+            <tbody>{rows}</tbody>
+        </table>
+        </form>
     }
 }
 

@@ -3,22 +3,24 @@
 //! link, so it works before the wasm loads; with wasm the forms run in place.
 
 use crate::api::{DeleteJob, StartJob, StopJob};
-use crate::components::action_form::{ActionFormAt, posted_error};
+use crate::components::action_form::ActionFormAt;
 use crate::model::{JobDetails, use_portal_info};
 use leptos::prelude::*;
 
 #[component]
-pub(super) fn Actions(live: RwSignal<JobDetails>, refresh: Callback<()>) -> impl IntoView {
+pub(super) fn Actions(
+    live: RwSignal<JobDetails>,
+    refresh: Callback<()>,
+    /// The error a start, stop or delete posted without JavaScript came back with.
+    posted: Option<String>,
+) -> impl IntoView {
     let base = use_portal_info().base_path;
     let id = live.with_untracked(|live| live.summary.id);
+    let copy = format!("{base}/?copy_of={id}");
     let start = ServerAction::<StartJob>::new();
     let stop = ServerAction::<StopJob>::new();
     let delete = ServerAction::<DeleteJob>::new();
-    // Without JavaScript, a refused action comes back to this page with its error in the URL.
-    let posted = posted_error::<StartJob>()
-        .or_else(posted_error::<StopJob>)
-        .or_else(posted_error::<DeleteJob>);
-    let problem = RwSignal::new(posted.map(|error| error.to_string()));
+    let problem = RwSignal::new(posted);
     // After any action, read the job again and show what DLI said.
     for value in [start.value(), stop.value(), delete.value()] {
         Effect::new(move |_| {
@@ -66,7 +68,7 @@ pub(super) fn Actions(live: RwSignal<JobDetails>, refresh: Callback<()>) -> impl
                     <button type="submit" class="danger" disabled=move || !can_act()>"Delete the job"</button>
                 </ActionFormAt>
             </details>
-            <a class="button-link" href=format!("{}/?copy_of={id}", use_portal_info().base_path)>"Create a copy"</a>
+            <a class="button-link" href=copy>"Create a copy"</a>
             <p class="progress" role="status" aria-live="polite">{move || busy().then_some("Working…")}</p>
             {move || problem.get().map(|problem| view! { <p class="banner banner-error" role="alert">{problem}</p> })}
         </section>

@@ -1,13 +1,14 @@
 //! The job's life on its page: the update under way (each step as it happens) or the last one,
 //! the versions with a diff between any two and a rollback to each, and the events.
 
-use crate::api::{RollbackJob, get_version_diff};
-use crate::components::action_form::{ActionFormAt, posted_error};
+use crate::api::RollbackJob;
+use crate::components::action_form::ActionFormAt;
 use crate::components::{events_table::EventsTable, local_time::LocalTime};
 use crate::domain::wire_label;
+use crate::error::AppError;
 use crate::model::{JobDetails, JobLife, UpdateView, VersionDiff, use_portal_info};
 use leptos::prelude::*;
-use leptos_router::hooks::use_query_map;
+use serde::{Deserialize, Serialize};
 
 /// The steps an update takes, in order, as the page names them.
 fn steps(update: &UpdateView) -> Vec<(&'static str, &'static str)> {
@@ -82,10 +83,13 @@ pub(super) fn Versions(
     live: RwSignal<JobDetails>,
     life: RwSignal<JobLife>,
     refresh: Callback<()>,
+    compare: Comparison,
+    /// The error a rollback posted without JavaScript came back with.
+    posted: Option<String>,
 ) -> impl IntoView {
     let id = live.with_untracked(|live| live.summary.id);
     let rollback = ServerAction::<RollbackJob>::new();
-    let problem = RwSignal::new(posted_error::<RollbackJob>().map(|error| error.to_string()));
+    let problem = RwSignal::new(posted);
     Effect::new(move |_| {
         if let Some(result) = rollback.value().get() {
             problem.set(result.err().map(|error| error.to_string()));
@@ -146,30 +150,25 @@ pub(super) fn Versions(
                 </thead>
                 <tbody>{rows}</tbody>
             </table>
-            <Compare id life />
+            <Compare id life compare />
         </section>
     }
     .into_any()
 }
 
+/// The pair of versions the page's URL asks to compare, and their diff (fetched by the server).
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+pub(super) struct Comparison {
+    pub asked: Option<(i64, i64)>,
+    pub diff: Option<Result<VersionDiff, AppError>>,
+}
+
 /// Two versions side by side, field by field in the form's labels: a GET form, so the pair
 /// stands in the URL.
 #[component]
-fn Compare(id: i64, life: RwSignal<JobLife>) -> impl IntoView {
+fn Compare(id: i64, life: RwSignal<JobLife>, compare: Comparison) -> impl IntoView {
     let base = use_portal_info().base_path;
-    let query = use_query_map();
-    let asked = move || {
-        query.with(|query| {
-            let read = |key: &str| query.get(key).and_then(|value| value.parse::<i64>().ok());
-            read("from").zip(read("to"))
-        })
-    };
-    let diff = Resource::new(asked, move |pair| async move {
-        match pair {
-            Some((from, to)) => Some(get_version_diff(id, from, to).await),
-            None => None,
-        }
-    });
+    let asked = compare.asked;
     // The versions to choose from, the pair asked for selected (else the latest two); they
     // follow the job as an update adds a version, and only then.
     let numbers = Memo::new(move |_| {
@@ -184,7 +183,7 @@ fn Compare(id: i64, life: RwSignal<JobLife>) -> impl IntoView {
         move || {
             let numbers = numbers.get();
             let latest = numbers.last().copied().unwrap_or(1);
-            let (from, to) = asked().unwrap_or((latest - 1, latest));
+            let (from, to) = asked.unwrap_or((latest - 1, latest));
             let selected = if later { to } else { from };
             numbers
                 .into_iter()
@@ -206,14 +205,10 @@ fn Compare(id: i64, life: RwSignal<JobLife>) -> impl IntoView {
             </div>
             <button type="submit" class="secondary">"Compare"</button>
         </form>
-        <Transition fallback=|| ()>
-            {move || Suspend::new(async move {
-                diff.await.map(|answer| match answer {
-                    Ok(diff) => view! { <Diff diff /> }.into_any(),
-                    Err(error) => view! { <p class="banner banner-error" role="alert">{error.to_string()}</p> }.into_any(),
-                })
-            })}
-        </Transition>
+        {compare.diff.map(|answer| match answer {
+            Ok(diff) => view! { <Diff diff /> }.into_any(),
+            Err(error) => view! { <p class="banner banner-error" role="alert">{error.to_string()}</p> }.into_any(),
+        })}
     }
 }
 

@@ -6,45 +6,92 @@
 mod actions;
 mod life;
 
-use crate::api::{get_job, get_job_life};
+use crate::api::{
+    DeleteJob, RollbackJob, StartJob, StopJob, get_job, get_job_life, get_version_diff,
+};
+use crate::components::action_form::posted_error;
 use crate::components::{
     auto_refresh::refresh_every, error_banner::ErrorBanner, local_time::LocalTime,
     status_badge::StatusBadge,
 };
 use crate::error::AppError;
-use crate::model::{JobDetails, JobLife, use_portal_info};
+use crate::model::{JobDetails, JobLife, PortalInfo};
 use crate::pages::not_found::NotFound;
 use actions::Actions;
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::use_query_map;
-use life::{Events, UpdateProgress, Versions};
+use leptos_router::hooks::{use_params_map, use_query_map};
+use life::{Comparison, Events, UpdateProgress, Versions};
+use serde::{Deserialize, Serialize};
 use std::time::Duration;
 
 #[component]
 pub fn JobDetailPage() -> impl IntoView {
     let details = super::job_resource(get_job);
     let life = super::job_resource(get_job_life);
+    let query = use_query_map();
+    let asked = move || {
+        query.with(|query| {
+            let read = |key: &str| query.get(key).and_then(|value| value.parse::<i64>().ok());
+            read("from").zip(read("to"))
+        })
+    };
+    let id = use_params_map().with_untracked(|params| params.get("id"));
+    let diff = Resource::new(asked, move |pair| {
+        let id = id.as_deref().and_then(|id| id.parse::<i64>().ok());
+        async move {
+            match (id, pair) {
+                (Some(id), Some((from, to))) => Some(get_version_diff(id, from, to).await),
+                _ => None,
+            }
+        }
+    });
+    // Without JavaScript, a refused action comes back to this page with its error in the URL.
+    let posted = PostedErrors {
+        action: posted_error::<StartJob>()
+            .or_else(posted_error::<StopJob>)
+            .or_else(posted_error::<DeleteJob>)
+            .map(|error| error.to_string()),
+        rollback: posted_error::<RollbackJob>().map(|error| error.to_string()),
+    };
+    let just_created = query.read_untracked().get("created").is_some();
     view! {
         <Suspense fallback=|| view! { <p class="loading">"Loading the job…"</p> }>
-            {move || Suspend::new(async move {
-                match (details.await, life.await) {
-                    (Ok(details), Ok(life)) => view! { <Job details life /> }.into_any(),
-                    (Err(AppError::NotFound), _) | (_, Err(AppError::NotFound)) => {
-                        view! { <NotFound /> }.into_any()
+            {move || {
+                let posted = posted.clone();
+                Suspend::new(async move {
+                    match (details.await, life.await) {
+                        (Ok(details), Ok(life)) => {
+                            let compare = Comparison { asked: asked(), diff: diff.await };
+                            view! {
+                                <Title text=format!("Job {}", details.summary.name) />
+                                <Job details life compare posted just_created />
+                            }
+                                .into_any()
+                        }
+                        (Err(AppError::NotFound), _) | (_, Err(AppError::NotFound)) => {
+                            view! { <NotFound /> }.into_any()
+                        }
+                        (Err(error), _) | (_, Err(error)) => view! { <ErrorBanner error /> }.into_any(),
                     }
-                    (Err(error), _) | (_, Err(error)) => view! { <ErrorBanner error /> }.into_any(),
-                }
-            })}
+                })
+            }}
         </Suspense>
     }
 }
 
-#[component]
-fn Job(details: JobDetails, life: JobLife) -> impl IntoView {
-    let base = use_portal_info().base_path;
+/// The job and its life as the page was asked for; an island, because status, update, versions
+/// and events follow the job in place, and the actions run without leaving the page.
+#[island]
+fn Job(
+    details: JobDetails,
+    life: JobLife,
+    compare: Comparison,
+    posted: PostedErrors,
+    just_created: bool,
+) -> impl IntoView {
+    let base = PortalInfo::provide().base_path;
     let id = details.summary.id;
-    let just_created = use_query_map().read_untracked().get("created").is_some();
     let live = RwSignal::new(details.clone());
     let life = RwSignal::new(life);
     let refresh = Callback::new(move |()| {
@@ -68,7 +115,6 @@ fn Job(details: JobDetails, life: JobLife) -> impl IntoView {
     });
     let summary = move || live.read().summary.clone();
     view! {
-        <Title text=format!("Job {}", details.summary.name) />
         <p class="breadcrumb"><a href=format!("{base}/jobs")>"History"</a> " / " {details.summary.name.clone()}</p>
         <h1>{details.summary.name.clone()}</h1>
         {just_created.then(|| view! { <p class="banner banner-ok" role="status">"The job was created."</p> })}
@@ -103,7 +149,7 @@ fn Job(details: JobDetails, life: JobLife) -> impl IntoView {
             <dd>{if details.start_requested { "yes" } else { "no" }}</dd>
         </dl>
         <UpdateProgress live />
-        <Actions live refresh />
+        <Actions live refresh posted=posted.action />
         {move || live.read().last_error.clone().map(|error| view! {
             <section class="error-details" aria-labelledby="error-title">
                 <h2 id="error-title">"Last error"</h2>
@@ -133,7 +179,7 @@ fn Job(details: JobDetails, life: JobLife) -> impl IntoView {
                 }}
             </ol>
         </section>
-        <Versions live life refresh />
+        <Versions live life refresh compare posted=posted.rollback />
         <Events life />
         <section aria-labelledby="request-title">
             <h2 id="request-title">"Create request sent to DLI (version 1)"</h2>
@@ -141,4 +187,12 @@ fn Job(details: JobDetails, life: JobLife) -> impl IntoView {
             <p class="help">"Idempotency key " <code>{details.idempotency_key.clone()}</code></p>
         </section>
     }
+}
+
+/// Errors of actions a browser without JavaScript posted, read from the URL by the server.
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+struct PostedErrors {
+    /// Of a start, stop or delete.
+    action: Option<String>,
+    rollback: Option<String>,
 }

@@ -1,7 +1,8 @@
 //! `/`: the job-creation form. It starts from a draft the server gives (empty, a copy of an
 //! earlier job, or a post sent back with its errors), checks every field with the shared rules
 //! as the person types, and creates the job through `create_job`. Without wasm the same form
-//! posts to this page and the server answers with the page again or the new job.
+//! posts to this page and the server answers with the page again or the new job. The form and
+//! its preview are one island: the page around them is only rendered on the server.
 
 mod edit;
 mod preview;
@@ -13,8 +14,7 @@ use crate::components::error_banner::ErrorBanner;
 use crate::components::form_state::FormState;
 use crate::components::rows_editor::focus_later;
 use crate::error::AppError;
-use crate::model::use_portal_info;
-use crate::model::{CreatedJob, JobDraft, WhenRunning};
+use crate::model::{CreatedJob, JobDraft, PortalInfo, WhenRunning, use_portal_info};
 use crate::pages::not_found::NotFound;
 use edit::{EditingBanner, RestartChoice, SaveRow};
 use leptos::prelude::*;
@@ -74,9 +74,9 @@ pub fn EditJobPage() -> impl IntoView {
     }
 }
 
-#[component]
+#[island]
 fn JobFormView(draft: JobDraft) -> impl IntoView {
-    let info = use_portal_info();
+    let info = PortalInfo::provide();
     let base = info.base_path.clone();
     let editing = draft.editing.clone();
     let state = FormState::new(draft.form, draft.errors, info.guardrails.clone()).provide();
@@ -100,10 +100,10 @@ fn JobFormView(draft: JobDraft) -> impl IntoView {
         }
     };
     Effect::new(move |_| match create.value().get() {
-        Some(Ok(job)) => {
-            created.set(Some(job));
+        Some(Ok(answer)) => {
+            created.set(Some(answer.job));
             // The next submission is a new job, not a repeat of this one.
-            idempotency_key.set(uuid::Uuid::new_v4().to_string());
+            idempotency_key.set(answer.next_idempotency_key);
             state.submitted.set(false);
             focus_later("created".into());
         }

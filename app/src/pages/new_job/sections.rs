@@ -149,7 +149,12 @@ fn Folded(
     let state = use_form_state();
     let details = NodeRef::<html::Details>::new();
     let has_error = move || state.has_error_under(names);
+    #[cfg(feature = "ssr")]
     let open_at_first = untrack(|| has_error() || state.has_value_under(names));
+    // Hydration keeps the `open` the server wrote, and the browser never draws a fold anew, so
+    // the wasm needs no way to look for values (a `serde_json::Value` of the whole form).
+    #[cfg(not(feature = "ssr"))]
+    let open_at_first = false;
     // Open it, never close it: closing under the person's cursor while they fix the last
     // error would be disorienting.
     Effect::new(move |_| {

@@ -230,7 +230,12 @@ async fn the_create_job_server_function_takes_the_form_as_posted() {
 
     assert_eq!(response.status(), 200);
     let created: Value = response.json().await.unwrap();
-    let job = app.job(created["record_id"].as_i64().unwrap()).await;
+    assert_ne!(
+        created["next_idempotency_key"],
+        json!("k-1"),
+        "a new key for the next job"
+    );
+    let job = app.job(created["job"]["record_id"].as_i64().unwrap()).await;
     let sent: Value = serde_json::from_str(job["request_json"].as_str().unwrap()).unwrap();
     assert_eq!(
         sent["tags"],
