@@ -15,6 +15,11 @@ test('two jobs in the history, filtered, one started and stopped live, then copi
   await expect(rows.filter({ hasText: first })).toHaveCount(1);
   await expect(rows.filter({ hasText: second })).toHaveCount(1);
   await expect(rows.first()).toContainText(second);
+  // How long ago, in the reader's words, with the moment in local time on hover.
+  const created = rows.first().locator('time');
+  await expect(created).toHaveText(/ago$/);
+  await expect(created).toHaveAttribute('title', /\d{4}|\d{1,2}:\d{2}/);
+  await expect(created).toHaveAttribute('datetime', /^\d{4}-\d{2}-\d{2}T/);
 
   await page.getByLabel('Name contains').fill(`clicks_${stamp}`);
   await page.getByRole('button', { name: 'Apply' }).click();
@@ -36,8 +41,14 @@ test('two jobs in the history, filtered, one started and stopped live, then copi
 
   await page.getByRole('button', { name: 'Start' }).click();
   await expect(status).toHaveText('Running', { timeout: 20_000 });
+  // A running job offers Stop, and says why Start is not offered.
+  await expect(page.getByRole('button', { name: 'Start' })).toBeDisabled();
+  await expect(page.getByRole('button', { name: 'Stop' })).toHaveClass('primary');
+  await expect(page.locator('#actions-why')).toHaveText('Start returns once the job has stopped.');
   await page.getByRole('button', { name: 'Stop' }).click();
   await expect(status).toHaveText('Stopped', { timeout: 20_000 });
+  await expect(page.getByRole('button', { name: 'Start' })).toBeEnabled();
+  await expect(page.getByRole('button', { name: 'Stop' })).toBeDisabled();
   const timeline = page.locator('ol.timeline');
   await expect(timeline).toContainText('job_init');
   await expect(timeline).toContainText('job_running');

@@ -1,13 +1,56 @@
-//! A moment shown in the reader's own time zone. The server, which does not know it, writes
-//! UTC; in the browser, `Intl` (through `Date.toLocaleString`) writes it in local time: every
-//! `<time>` on the page once the wasm starts ([`localize_all`]), and each one an island draws.
+//! A moment shown in the reader's own time zone, or as how long ago it was with the moment on
+//! hover. The server, which does not know the zone, writes UTC; in the browser, `Intl`
+//! (`Date.toLocaleString`, `Intl.RelativeTimeFormat`) writes local time and the reader's words:
+//! every `<time>` on the page once the wasm starts ([`localize_all`]), and each one an island draws.
 
 use leptos::prelude::*;
 
 #[component]
-pub fn LocalTime(at_ms: i64) -> impl IntoView {
+pub fn LocalTime(
+    at_ms: i64,
+    /// "3 minutes ago", the moment itself on hover.
+    #[prop(optional)]
+    relative: bool,
+) -> impl IntoView {
     let (machine, readable) = formats(at_ms);
-    view! { <time datetime=machine>{readable}</time> }
+    if relative {
+        let ago = ago_text(at_ms);
+        view! { <time datetime=machine title=readable data-relative="">{ago}</time> }.into_any()
+    } else {
+        view! { <time datetime=machine>{readable}</time> }.into_any()
+    }
+}
+
+/// How long ago `ago_ms` was, in the largest unit that fits: `(-count, unit)`, as
+/// `Intl.RelativeTimeFormat` takes it.
+fn ago_in_units(ago_ms: i64) -> (i64, &'static str) {
+    let seconds = (ago_ms / 1000).max(0);
+    match seconds {
+        0..60 => (-seconds, "second"),
+        60..3600 => (-(seconds / 60), "minute"),
+        3600..86400 => (-(seconds / 3600), "hour"),
+        _ => (-(seconds / 86400), "day"),
+    }
+}
+
+#[cfg(feature = "ssr")]
+fn ago_text(at_ms: i64) -> String {
+    let now_ms = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |now| now.as_millis() as i64);
+    let (count, unit) = ago_in_units(now_ms - at_ms);
+    let count = -count;
+    format!("{count} {unit}{} ago", if count == 1 { "" } else { "s" })
+}
+
+#[cfg(not(feature = "ssr"))]
+fn ago_text(at_ms: i64) -> String {
+    let (count, unit) = ago_in_units(leptos::web_sys::js_sys::Date::now() as i64 - at_ms);
+    let words = leptos::web_sys::js_sys::Intl::RelativeTimeFormat::new(
+        &leptos::web_sys::js_sys::Array::new(),
+        &leptos::web_sys::js_sys::Object::new(),
+    );
+    String::from(words.format(count as f64, unit))
 }
 
 /// The moment as RFC 3339 (for `datetime`) and as text: UTC on the server.
@@ -57,8 +100,32 @@ pub fn localize_all() {
         };
         let date = leptos::web_sys::js_sys::Date::new(&at.into());
         // Only the text node: the hydration marker after it must stay where the server put it.
-        if let (false, Some(text)) = (date.get_time().is_nan(), element.first_child()) {
+        let (false, Some(text)) = (date.get_time().is_nan(), element.first_child()) else {
+            continue;
+        };
+        if element.has_attribute("data-relative") {
+            let _ = element.set_attribute("title", &local_text(&date));
+            text.set_node_value(Some(&ago_text(date.get_time() as i64)));
+        } else {
             text.set_node_value(Some(&local_text(&date)));
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::ago_in_units;
+
+    #[test]
+    fn a_moment_ago_reads_in_the_largest_unit_that_fits() {
+        assert_eq!(ago_in_units(59_999), (-59, "second"));
+        assert_eq!(ago_in_units(3 * 60_000 + 10), (-3, "minute"));
+        assert_eq!(ago_in_units(2 * 3_600_000), (-2, "hour"));
+        assert_eq!(ago_in_units(9 * 86_400_000), (-9, "day"));
+        assert_eq!(
+            ago_in_units(-5_000),
+            (0, "second"),
+            "a clock a little ahead"
+        );
     }
 }

@@ -112,6 +112,25 @@ impl DliStatus {
         )
     }
 
+    /// Whether a start makes sense now: the job is at rest (never started, stopped, finished or
+    /// failed).
+    pub fn may_start(self) -> bool {
+        matches!(
+            self,
+            DliStatus::Init
+                | DliStatus::SubmitFail
+                | DliStatus::CancelSuccess
+                | DliStatus::Finish
+                | DliStatus::ArrearageStopped
+        )
+    }
+
+    /// Whether a stop makes sense now: the job runs or is on its way to running (a failed stop
+    /// leaves it running). While it stops, neither a start nor a stop does.
+    pub fn may_stop(self) -> bool {
+        !self.may_start() && self != DliStatus::Canceling
+    }
+
     /// What a person reads.
     pub fn label(self) -> &'static str {
         match self {
@@ -159,6 +178,20 @@ mod tests {
             assert_eq!(DliStatus::parse(status.as_str()), Some(status));
         }
         assert_eq!(DliStatus::parse("job_cancelling"), None, "DLI's spelling");
+    }
+
+    #[test]
+    fn a_status_offers_a_start_or_a_stop_but_never_both_and_stopping_offers_neither() {
+        for status in DliStatus::ALL {
+            assert!(!(status.may_start() && status.may_stop()), "{status:?}");
+            assert_eq!(
+                status.may_start() || status.may_stop(),
+                status != DliStatus::Canceling,
+                "{status:?}"
+            );
+        }
+        assert!(DliStatus::Running.may_stop() && DliStatus::CancelFail.may_stop());
+        assert!(DliStatus::Init.may_start() && DliStatus::CancelSuccess.may_start());
     }
 
     #[test]

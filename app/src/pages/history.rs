@@ -241,7 +241,7 @@ fn Row(job: JobSummary, fresh: RwSignal<HashMap<i64, JobSummary>>) -> impl IntoV
             <td><a href=format!("{base}/jobs/{id}")>{job.name.clone()}</a></td>
             <td>{job.queue_name.clone().unwrap_or_else(|| "DLI default".into())}</td>
             <td>{job.created_by.clone()}</td>
-            <td><LocalTime at_ms=job.created_at_ms /></td>
+            <td><LocalTime at_ms=job.created_at_ms relative=true /></td>
             <td class="numeric">{move || current.read().dli_job_id.map(|id| id.to_string()).unwrap_or_else(|| "—".into())}</td>
             <td>
                 <StatusBadge

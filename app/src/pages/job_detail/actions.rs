@@ -1,9 +1,11 @@
-//! The job's actions: start (from the latest savepoint when DLI has one), stop (with or
-//! without a savepoint), edit, delete (after a confirmation) and copy. Each is a plain form or
+//! The job's actions, one toolbar: start (from the latest savepoint when DLI has one), stop
+//! (with or without a savepoint), edit, copy and delete (after a confirmation). What the status
+//! allows is the primary action; what it does not is disabled, and a line says why. Each is a plain form or
 //! link, so it works before the wasm loads; with wasm the forms run in place.
 
 use crate::api::{DeleteJob, StartJob, StopJob};
 use crate::components::action_form::ActionFormAt;
+use crate::domain::DliStatus;
 use crate::model::{JobDetails, use_portal_info};
 use leptos::prelude::*;
 
@@ -34,41 +36,76 @@ pub(super) fn Actions(
     let has_job =
         move || live.with(|live| live.summary.dli_job_id.is_some() && !live.summary.deleted);
     let may_act = use_portal_info().may_act;
+    // An undocumented status offers both: DLI has the last word.
+    let status =
+        move || live.with(|live| live.summary.status.as_deref().and_then(DliStatus::parse));
+    let startable = move || status().is_none_or(DliStatus::may_start);
+    let stoppable = move || status().is_none_or(DliStatus::may_stop);
+    let why_not = move || match (may_act, has_job(), startable(), stoppable()) {
+        (false, ..) => Some("You may look at this job but not act on it."),
+        (_, false, ..) => {
+            Some("DLI holds no job for this record: it was not created, or was deleted.")
+        }
+        (_, _, false, false) => {
+            Some("The job is stopping: its actions return once it has stopped.")
+        }
+        (_, _, false, true) => Some("Start returns once the job has stopped."),
+        (_, _, true, false) => Some("Stop is offered while the job runs."),
+        (_, _, true, true) => None,
+    };
     let can_act = move || may_act && has_job() && !busy();
     let has_savepoint = move || live.with(|live| live.has_savepoint);
+    let tone = |preferred: bool| if preferred { "primary" } else { "secondary" };
     view! {
         <section class="actions" aria-labelledby="actions-title">
             <h2 id="actions-title" class="visually-hidden">"Actions"</h2>
-            <ActionFormAt action=start class="inline-form">
-                <input type="hidden" name="id" value=id />
-                <button type="submit" class="primary" disabled=move || !can_act()>"Start"</button>
-                {move || has_savepoint().then(|| view! {
-                    <label class="field-inline">
-                        <input type="checkbox" name="resume_savepoint" value="true" />
-                        "from the latest savepoint"
-                    </label>
-                })}
-            </ActionFormAt>
-            <ActionFormAt action=stop class="inline-form">
-                <input type="hidden" name="id" value=id />
-                <button type="submit" class="secondary" disabled=move || !can_act()>"Stop"</button>
-                <label class="field-inline">
-                    <input type="checkbox" name="savepoint" value="true" />
-                    "with a savepoint"
-                </label>
-            </ActionFormAt>
-            {move || (may_act && has_job()).then(|| view! {
-                <a class="button-link" href=format!("{base}/jobs/{id}/edit")>"Edit"</a>
-            })}
-            <details class="confirm">
-                <summary class="danger">"Delete…"</summary>
-                <ActionFormAt action=delete class="inline-form">
+            <div class="toolbar" role="group" aria-labelledby="actions-title">
+                <ActionFormAt action=start class="toolbar-form">
                     <input type="hidden" name="id" value=id />
-                    <p>"Delete this job on DLI? Its history entry stays."</p>
-                    <button type="submit" class="danger" disabled=move || !can_act()>"Delete the job"</button>
+                    <button
+                        type="submit"
+                        class=move || tone(startable())
+                        disabled=move || !(can_act() && startable())
+                        aria-describedby="actions-why"
+                    >
+                        "Start"
+                    </button>
+                    {move || (has_savepoint() && startable()).then(|| view! {
+                        <label class="toolbar-option">
+                            <input type="checkbox" name="resume_savepoint" value="true" />
+                            "from the latest savepoint"
+                        </label>
+                    })}
                 </ActionFormAt>
-            </details>
-            <a class="button-link" href=copy>"Create a copy"</a>
+                <ActionFormAt action=stop class="toolbar-form">
+                    <input type="hidden" name="id" value=id />
+                    <button
+                        type="submit"
+                        class=move || tone(stoppable() && !startable())
+                        disabled=move || !(can_act() && stoppable())
+                        aria-describedby="actions-why"
+                    >
+                        "Stop"
+                    </button>
+                    <label class="toolbar-option">
+                        <input type="checkbox" name="savepoint" value="true" disabled=move || !stoppable() />
+                        "with a savepoint"
+                    </label>
+                </ActionFormAt>
+                {move || (may_act && has_job()).then(|| view! {
+                    <a class="button-link" href=format!("{base}/jobs/{id}/edit")>"Edit"</a>
+                })}
+                <a class="button-link" href=copy>"Create a copy"</a>
+                <details class="confirm">
+                    <summary class="button-link danger">"Delete…"</summary>
+                    <ActionFormAt action=delete class="confirm-form">
+                        <input type="hidden" name="id" value=id />
+                        <p>"Delete this job on DLI? Its history entry stays."</p>
+                        <button type="submit" class="danger" disabled=move || !can_act()>"Delete the job"</button>
+                    </ActionFormAt>
+                </details>
+            </div>
+            <p class="help" id="actions-why">{why_not}</p>
             <p class="progress" role="status" aria-live="polite">{move || busy().then_some("Working…")}</p>
             {move || problem.get().map(|problem| view! { <p class="banner banner-error" role="alert">{problem}</p> })}
         </section>
