@@ -21,15 +21,15 @@ pub fn LocalTime(
     }
 }
 
-/// How long ago `ago_ms` was, in the largest unit that fits: `(-count, unit)`, as
-/// `Intl.RelativeTimeFormat` takes it.
+/// How long ago `ago_ms` was, in the largest unit that fits: `(count, unit)`, in
+/// `Intl.RelativeTimeFormat`'s unit names.
 fn ago_in_units(ago_ms: i64) -> (i64, &'static str) {
     let seconds = (ago_ms / 1000).max(0);
     match seconds {
-        0..60 => (-seconds, "second"),
-        60..3600 => (-(seconds / 60), "minute"),
-        3600..86400 => (-(seconds / 3600), "hour"),
-        _ => (-(seconds / 86400), "day"),
+        0..60 => (seconds, "second"),
+        60..3600 => (seconds / 60, "minute"),
+        3600..86400 => (seconds / 3600, "hour"),
+        _ => (seconds / 86400, "day"),
     }
 }
 
@@ -39,7 +39,6 @@ fn ago_text(at_ms: i64) -> String {
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |now| now.as_millis() as i64);
     let (count, unit) = ago_in_units(now_ms - at_ms);
-    let count = -count;
     format!("{count} {unit}{} ago", if count == 1 { "" } else { "s" })
 }
 
@@ -50,7 +49,8 @@ fn ago_text(at_ms: i64) -> String {
         &leptos::web_sys::js_sys::Array::new(),
         &leptos::web_sys::js_sys::Object::new(),
     );
-    String::from(words.format(count as f64, unit))
+    // Negative is the past; -0.0 too ("0 seconds ago", where 0 would read "in 0 seconds").
+    String::from(words.format(-(count as f64), unit))
 }
 
 /// The moment as RFC 3339 (for `datetime`) and as text: UTC on the server.
@@ -118,10 +118,10 @@ mod tests {
 
     #[test]
     fn a_moment_ago_reads_in_the_largest_unit_that_fits() {
-        assert_eq!(ago_in_units(59_999), (-59, "second"));
-        assert_eq!(ago_in_units(3 * 60_000 + 10), (-3, "minute"));
-        assert_eq!(ago_in_units(2 * 3_600_000), (-2, "hour"));
-        assert_eq!(ago_in_units(9 * 86_400_000), (-9, "day"));
+        assert_eq!(ago_in_units(59_999), (59, "second"));
+        assert_eq!(ago_in_units(3 * 60_000 + 10), (3, "minute"));
+        assert_eq!(ago_in_units(2 * 3_600_000), (2, "hour"));
+        assert_eq!(ago_in_units(9 * 86_400_000), (9, "day"));
         assert_eq!(
             ago_in_units(-5_000),
             (0, "second"),
