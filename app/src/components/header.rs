@@ -40,10 +40,11 @@ pub fn Header() -> impl IntoView {
             .simulator
             .then(|| {
                 view! {
-                    <p class="banner banner-simulator" role="note">
+                    // A landmark of its own, so that nothing on the page sits outside one.
+                    <aside class="banner banner-simulator" aria-label="Simulator mode">
                         <strong>"Simulator mode. "</strong>
                         "Jobs go to a local DLI simulator, not to the cloud: no credentials are configured."
-                    </p>
+                    </aside>
                 }
             })}
     }

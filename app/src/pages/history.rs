@@ -77,7 +77,7 @@ fn History(page: HistoryPage, filters: HistoryFilters) -> impl IntoView {
         view! { <JobsTable jobs=page.jobs /> }.into_any()
     };
     view! {
-        <Filters filters queues=page.queues />
+        <Filters filters queues=page.queues filtered />
         {body}
         <nav class="pager" aria-label="Pages">
             {first_link.map(|href| view! { <a href=href>"First page"</a> })}
@@ -178,7 +178,7 @@ fn empty_state(base: &str, any_jobs: bool, filtered: bool) -> impl IntoView + us
 }
 
 #[component]
-fn Filters(filters: HistoryFilters, queues: Vec<String>) -> impl IntoView {
+fn Filters(filters: HistoryFilters, queues: Vec<String>, filtered: bool) -> impl IntoView {
     let base = use_portal_info().base_path;
     let status = filters.status.clone().unwrap_or_default();
     let queue = filters.queue.clone().unwrap_or_default();
@@ -216,7 +216,10 @@ fn Filters(filters: HistoryFilters, queues: Vec<String>) -> impl IntoView {
                 <input type="checkbox" id="filter-mine" name="mine" value="true" checked=filters.mine />
                 <label for="filter-mine">"Created by me"</label>
             </div>
-            <button type="submit" class="secondary">"Apply"</button>
+            <div class="filter-buttons">
+                <button type="submit" class="secondary">"Apply"</button>
+                {filtered.then(|| view! { <a class="button-link" href=format!("{base}/jobs")>"Clear"</a> })}
+            </div>
         </form>
     }
 }
@@ -234,23 +237,24 @@ fn Row(job: JobSummary, fresh: RwSignal<HashMap<i64, JobSummary>>) -> impl IntoV
         })
     };
     view! {
+        // `data-label`: on a narrow screen each row is a card, its cells labelled by CSS.
         <tr>
-            <td>
+            <td class="select">
                 <input type="checkbox" name="id" value=id aria-label=format!("Select {}", job.name) />
             </td>
-            <td><a href=format!("{base}/jobs/{id}")>{job.name.clone()}</a></td>
-            <td>{job.queue_name.clone().unwrap_or_else(|| "DLI default".into())}</td>
-            <td>{job.created_by.clone()}</td>
-            <td><LocalTime at_ms=job.created_at_ms relative=true /></td>
-            <td class="numeric">{move || current.read().dli_job_id.map(|id| id.to_string()).unwrap_or_else(|| "—".into())}</td>
-            <td>
+            <td class="name"><a href=format!("{base}/jobs/{id}")>{job.name.clone()}</a></td>
+            <td data-label="Queue">{job.queue_name.clone().unwrap_or_else(|| "DLI default".into())}</td>
+            <td data-label="Created by">{job.created_by.clone()}</td>
+            <td data-label="Created"><LocalTime at_ms=job.created_at_ms relative=true /></td>
+            <td data-label="DLI job id" class="numeric">{move || current.read().dli_job_id.map(|id| id.to_string()).unwrap_or_else(|| "—".into())}</td>
+            <td data-label="Status">
                 <StatusBadge
                     status=Signal::derive(move || current.read().status.clone())
                     outcome=Signal::derive(move || current.read().outcome.clone())
                     deleted=Signal::derive(move || current.read().deleted)
                 />
             </td>
-            <td>{move || current.read().outcome.clone()}</td>
+            <td data-label="Outcome">{move || current.read().outcome.clone()}</td>
         </tr>
     }
 }
