@@ -36,7 +36,7 @@ test('two jobs in the history, filtered, one started and stopped live, then copi
   await hydrated(page);
   // A reload would wipe this marker: the status must change in place.
   await page.evaluate(() => ((window as unknown as { stayed: boolean }).stayed = true));
-  const status = page.locator('dl.facts .badge');
+  const status = page.locator('.job-header .badge');
   await expect(status).toHaveText('Created, not started');
 
   await page.getByRole('button', { name: 'Start' }).click();

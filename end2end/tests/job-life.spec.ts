@@ -55,7 +55,7 @@ test('edit a running job, compare versions, roll back, batch-stop three jobs, se
   await hydrated(page);
   // Followed live: the steps go by without a reload, to the new version running.
   await expect(page.locator('.update h2')).toHaveText(/Update \d+ done/, { timeout: 30_000 });
-  await expect(page.locator('dl.facts .badge')).toHaveText('Running', { timeout: 20_000 });
+  await expect(page.locator('.job-header .badge')).toHaveText('Running', { timeout: 20_000 });
   await expect(page.locator('table.versions tbody tr').first()).toContainText('2 (current)');
 
   await page.getByLabel('Compare', { exact: true }).selectOption('1');
@@ -68,7 +68,7 @@ test('edit a running job, compare versions, roll back, batch-stop three jobs, se
   await page.getByRole('button', { name: 'Roll back to version 1' }).click();
   await expect(page.locator('table.versions tbody tr').first()).toContainText('3 (current)', { timeout: 30_000 });
   await expect(page.locator('table.versions tbody tr').first()).toContainText('rollback');
-  await expect(page.locator('dl.facts .badge')).toHaveText('Running', { timeout: 30_000 });
+  await expect(page.locator('.job-header .badge')).toHaveText('Running', { timeout: 30_000 });
 
   const batch = [`batch_a_${stamp()}`, `batch_b_${stamp()}`, `batch_c_${stamp()}`];
   for (const job of batch) await runningJob(request, job);
@@ -117,7 +117,7 @@ test.describe('without JavaScript', () => {
     await page.getByRole('button', { name: 'Stop with a savepoint, update, start from the savepoint' }).click();
     await expect(page).toHaveURL(new RegExp(`/jobs/${id}\\?updated=\\d+$`));
     await reloadUntil(page, '.update h2', /Update \d+ done/);
-    await reloadUntil(page, 'dl.facts .badge', 'Running');
+    await reloadUntil(page, '.job-header .badge', 'Running');
 
     await page.getByLabel('Compare', { exact: true }).selectOption('1');
     await page.getByLabel('with', { exact: true }).selectOption('2');

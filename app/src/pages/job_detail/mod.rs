@@ -116,18 +116,17 @@ fn Job(
     let summary = move || live.read().summary.clone();
     view! {
         <p class="breadcrumb"><a href=format!("{base}/jobs")>"History"</a> " / " {details.summary.name.clone()}</p>
-        <h1>{details.summary.name.clone()}</h1>
+        <div class="job-header">
+            <h1>{details.summary.name.clone()}</h1>
+            <StatusBadge
+                status=Signal::derive(move || summary().status)
+                outcome=Signal::derive(move || summary().outcome)
+                deleted=Signal::derive(move || summary().deleted)
+            />
+            {move || live.read().status_desc.clone().filter(|desc| !desc.is_empty()).map(|desc| view! { <span class="status-desc">{desc}</span> })}
+        </div>
         {just_created.then(|| view! { <p class="banner banner-ok" role="status">"The job was created."</p> })}
         <dl class="facts">
-            <dt>"Status"</dt>
-            <dd>
-                <StatusBadge
-                    status=Signal::derive(move || summary().status)
-                    outcome=Signal::derive(move || summary().outcome)
-                    deleted=Signal::derive(move || summary().deleted)
-                />
-                {move || live.read().status_desc.clone().filter(|desc| !desc.is_empty()).map(|desc| view! { <span class="status-desc">{desc}</span> })}
-            </dd>
             <dt>"DLI job id"</dt>
             <dd>
                 <span class="dli-job-id">{move || summary().dli_job_id.map(|id| id.to_string()).unwrap_or_else(|| "none yet".into())}</span>
