@@ -22,7 +22,7 @@ test('through nginx under /flink: signed in, a job created, its creator in the h
   await expect(page).toHaveURL(new RegExp(`^${proxy()}/jobs/\\d+$`));
   await hydrated(page);
   await page.getByRole('button', { name: 'Start' }).click();
-  await expect(page.locator('dl.facts .badge')).toHaveText('Running', { timeout: 20_000 });
+  await expect(page.locator('.job-header .badge')).toHaveText('Running', { timeout: 20_000 });
 });
 
 test('the page carries a nonce CSP and hydrates under it, with no violation', async ({ page }) => {
