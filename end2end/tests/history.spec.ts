@@ -21,6 +21,14 @@ test('two jobs in the history, filtered, one started and stopped live, then copi
   await expect(created).toHaveAttribute('title', /\d{4}|\d{1,2}:\d{2}/);
   await expect(created).toHaveAttribute('datetime', /^\d{4}-\d{2}-\d{2}T/);
 
+  // The summary counts every job by group; a group is a link that filters by it.
+  const summary = page.getByRole('navigation', { name: 'Jobs by status' });
+  await expect(summary.getByRole('link', { name: /^Stopped \d+$/ })).toBeVisible();
+  await summary.getByRole('link', { name: /^Stopped \d+$/ }).click();
+  await expect(page).toHaveURL(/group=stopped/);
+  await expect(summary.getByRole('link', { name: /^Stopped \d+$/ })).toHaveAttribute('aria-current', 'true');
+  await expect(rows.filter({ hasText: first })).toHaveCount(1);
+
   await page.getByLabel('Name contains').fill(`clicks_${stamp}`);
   await page.getByRole('button', { name: 'Apply' }).click();
   await expect(page).toHaveURL(new RegExp(`name=clicks_${stamp}`));

@@ -21,6 +21,7 @@ pub mod row_lists;
 mod sizing;
 mod spec;
 mod status;
+mod status_group;
 #[cfg(test)]
 mod testing;
 #[cfg(test)]
@@ -39,6 +40,7 @@ pub use row_lists::{Column, Lens, RowList};
 pub use sizing::{ResourceEstimate, estimate};
 pub use spec::JobSpec;
 pub use status::{DliStatus, Tone};
+pub use status_group::StatusGroup;
 pub use wire::{
     CheckpointMode, Choice, Feature, FlinkLogConfig, KeyValue, LogLevel, LoggerLevels,
     ResourceConfig, ResourceConfigVersion, ResourceSpec,

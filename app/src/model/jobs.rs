@@ -83,6 +83,10 @@ pub struct HistoryFilters {
     /// A DLI status or one of the outcomes.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub status: Option<String>,
+    /// A group of statuses (`StatusGroup`), from the history's summary; with a `status` too,
+    /// the status wins.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub group: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub queue: Option<String>,
     /// Only the reader's own jobs.
@@ -117,6 +121,17 @@ pub struct HistoryPage {
     pub queues: Vec<String>,
     /// Whether the history holds any job at all (for the empty state).
     pub any_jobs: bool,
+    /// How many jobs each status group holds, the whole history over, in `StatusGroup` order.
+    pub summary: Vec<GroupCount>,
+}
+
+/// One group of the history's summary.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct GroupCount {
+    /// `StatusGroup::as_str`.
+    pub group: String,
+    pub count: i64,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

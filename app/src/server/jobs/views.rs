@@ -1,10 +1,11 @@
 //! Reading the history for the pages: one page of the list with its filters, and everything
 //! about one job.
 
-use crate::domain::{FieldErrors, JobSpec};
+use crate::domain::{FieldErrors, JobSpec, StatusGroup};
 use crate::error::AppError;
 use crate::model::{
-    ErrorDetails, HistoryFilters, HistoryPage, JobDetails, JobPage, JobSummary, StatusChangeView,
+    ErrorDetails, GroupCount, HistoryFilters, HistoryPage, JobDetails, JobPage, JobSummary,
+    StatusChangeView,
 };
 use crate::server::errors::from_store;
 use crate::server::request::Caller;
@@ -18,7 +19,11 @@ pub async fn page(caller: &Caller, filters: &HistoryFilters) -> Result<JobPage, 
             .status
             .as_deref()
             .and_then(non_blank)
-            .map(status_filter),
+            .map(status_filter)
+            .or_else(|| {
+                let group = filters.group.as_deref().and_then(StatusGroup::parse)?;
+                Some(StatusFilter::Group(group))
+            }),
         // The store ignores blank text filters itself.
         queue_name: filters.queue.clone(),
         created_by: filters.mine.then(|| caller.user.clone()),
@@ -67,7 +72,37 @@ pub async fn list(caller: &Caller, filters: &HistoryFilters) -> Result<HistoryPa
         next_cursor: page.next_cursor,
         queues: store.distinct_queues().await.map_err(from_store)?,
         any_jobs,
+        summary: group_counts(store.status_counts().await.map_err(from_store)?),
     })
+}
+
+/// The counts per status and per outcome, gathered into the summary's groups.
+fn group_counts(
+    (by_status, by_outcome): (Vec<(String, i64)>, Vec<(String, i64)>),
+) -> Vec<GroupCount> {
+    let mut counts = [0_i64; StatusGroup::ALL.len()];
+    let statuses = by_status
+        .iter()
+        .map(|(status, count)| (Some(status.as_str()), "", *count));
+    let outcomes = by_outcome
+        .iter()
+        .map(|(outcome, count)| (None, outcome.as_str(), *count));
+    for (status, outcome, count) in statuses.chain(outcomes) {
+        if let Some(group) = StatusGroup::of(status, outcome) {
+            counts[StatusGroup::ALL
+                .iter()
+                .position(|each| *each == group)
+                .unwrap_or(0)] += count;
+        }
+    }
+    StatusGroup::ALL
+        .iter()
+        .zip(counts)
+        .map(|(group, count)| GroupCount {
+            group: group.as_str().to_owned(),
+            count,
+        })
+        .collect()
 }
 
 pub async fn details(caller: &Caller, id: i64) -> Result<JobDetails, AppError> {

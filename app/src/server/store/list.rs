@@ -21,10 +21,11 @@ impl Store {
     pub async fn list(&self, query: &ListQuery) -> Result<Page, StoreError> {
         let after = query.cursor.as_deref().map(Cursor::decode).transpose()?;
         let page_size = query.page_size.clamp(1, ListQuery::MAX_PAGE_SIZE) as usize;
-        let (status, outcome) = match &query.status {
-            Some(StatusFilter::Dli(status)) => (given(Some(status)), None),
-            Some(StatusFilter::Outcome(outcome)) => (None, Some(outcome.as_str())),
-            None => (None, None),
+        let (status, outcome, group) = match &query.status {
+            Some(StatusFilter::Dli(status)) => (given(Some(status)), None, None),
+            Some(StatusFilter::Outcome(outcome)) => (None, Some(outcome.as_str()), None),
+            Some(StatusFilter::Group(group)) => (None, None, Some(*group)),
+            None => (None, None, None),
         };
         let needle = given(query.name_contains.as_ref());
         let name_pattern = needle.map(contains_pattern);
@@ -49,6 +50,11 @@ impl Store {
                 if let Some(value) = value {
                     sql.push(format_args!(" AND {column} = ")).push_bind(value);
                 }
+            }
+            if let Some(group) = group {
+                push_text_list(sql.push(" AND ("), "status", &group.statuses());
+                push_text_list(sql.push(" OR (status IS NULL AND"), "outcome", group.outcomes());
+                sql.push("))");
             }
             if let Some(pattern) = &name_pattern {
                 sql.push(" AND ").push(self.name_matches());
@@ -119,6 +125,25 @@ impl Store {
     pub async fn distinct_queues(&self) -> Result<Vec<String>, StoreError> {
         Ok(on_pool!(self, pool => sqlx::query_scalar(DISTINCT_QUEUES).fetch_all(pool).await?))
     }
+}
+
+/// ` column IN ($n, …)` with each text bound; never true for no texts.
+fn push_text_list<'args, DB: Database>(
+    sql: &mut QueryBuilder<'args, DB>,
+    column: &'static str,
+    texts: &[&'args str],
+) where
+    &'args str: Encode<'args, DB> + Type<DB>,
+{
+    if texts.is_empty() {
+        sql.push(" FALSE");
+        return;
+    }
+    let mut texts_in = sql.push(format_args!(" {column} IN (")).separated(", ");
+    for text in texts {
+        texts_in.push_bind(*text);
+    }
+    texts_in.push_unseparated(")");
 }
 
 /// ` column IN ($n, …)` with each id bound.

@@ -26,6 +26,7 @@ mod list;
 mod model;
 mod poll;
 mod search;
+mod summary;
 mod update_records;
 mod updates;
 mod versions;

@@ -139,6 +139,8 @@ pub struct StatusChange {
 pub enum StatusFilter {
     Dli(String),
     Outcome(Outcome),
+    /// The statuses of a group, and the outcomes of creates without a status that count in it.
+    Group(crate::domain::StatusGroup),
 }
 
 /// A request for one page of the history, newest first. Blank filters are ignored.

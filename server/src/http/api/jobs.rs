@@ -47,6 +47,8 @@ pub async fn list_jobs(
     }
     let filters = HistoryFilters {
         status: params.status,
+        // The history page's summary groups are a page's affair, not the API's.
+        group: None,
         queue: params.queue,
         mine: params.mine.unwrap_or(false),
         name: params.name,

@@ -92,6 +92,55 @@ async fn the_history_lists_newest_first_and_filters_by_queue_name_and_status() {
 }
 
 #[tokio::test]
+async fn the_history_counts_its_jobs_per_status_group_and_filters_by_group() {
+    let sim = spawn_sim().await;
+    let app = spawn_app_for(&sim).await;
+    let started = app.create_job("started_job").await;
+    app.create_job("resting_job").await;
+    app.call_form("start_job", &[("id", &started.to_string())])
+        .await;
+
+    let page: Value = app
+        .call_json("list_jobs", &json!({"filters": {}}))
+        .await
+        .json()
+        .await
+        .unwrap();
+    let count = |group: &str| {
+        page["summary"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|count| count["group"] == group)
+            .unwrap_or_else(|| panic!("no {group} in {page}"))["count"]
+            .as_i64()
+            .unwrap()
+    };
+    assert_eq!(count("stopped"), 1, "job_init rests: {page}");
+    assert_eq!(count("running") + count("changing"), 1, "{page}");
+    assert_eq!(count("failed") + count("unknown"), 0, "{page}");
+
+    let stopped: Value = app
+        .call_json("list_jobs", &json!({"filters": {"group": "stopped"}}))
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(stopped["jobs"].as_array().unwrap().len(), 1);
+    assert_eq!(stopped["jobs"][0]["name"], "resting_job");
+
+    let html = app.get("/jobs").await.text().await.unwrap();
+    assert!(html.contains(r#"href="/jobs?group=stopped""#), "{html}");
+    assert!(html.contains(r#"aria-label="Jobs by status""#));
+    let filtered = app.get("/jobs?group=stopped").await.text().await.unwrap();
+    assert!(filtered.contains("resting_job") && !filtered.contains("started_job"));
+    assert!(
+        filtered.contains(r#"aria-current="true""#),
+        "the chosen group is marked"
+    );
+}
+
+#[tokio::test]
 async fn the_poller_follows_a_started_job_to_running_without_anyone_asking() {
     let sim = spawn_sim().await;
     let app = spawn_app_for(&sim).await;

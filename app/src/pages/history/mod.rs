@@ -2,6 +2,8 @@
 //! the URL so that a link can be shared. Statuses of unfinished jobs refresh by themselves (the
 //! table is an island; filters and pages are plain links and GET forms).
 
+mod summary;
+
 use crate::api::{job_statuses, list_jobs};
 use crate::components::{
     auto_refresh::refresh_every, error_banner::ErrorBanner, local_time::LocalTime,
@@ -13,6 +15,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 use std::{collections::HashMap, time::Duration};
+use summary::Summary;
 
 /// The filter's choices besides DLI's statuses: the outcomes of creates DLI has no status for.
 const OUTCOME_CHOICES: [(&str, &str); 3] = [
@@ -27,6 +30,7 @@ pub fn HistoryPage() -> impl IntoView {
     let filters = Memo::new(move |_| {
         query.with(|query| HistoryFilters {
             status: query.get("status"),
+            group: query.get("group"),
             queue: query.get("queue"),
             mine: query.get("mine").as_deref() == Some("true"),
             name: query.get("name"),
@@ -76,8 +80,10 @@ fn History(page: HistoryPage, filters: HistoryFilters) -> impl IntoView {
     } else {
         view! { <JobsTable jobs=page.jobs /> }.into_any()
     };
+    let group = filters.group.clone();
     view! {
         <Filters filters queues=page.queues filtered />
+        <Summary counts=page.summary current=group />
         {body}
         <nav class="pager" aria-label="Pages">
             {first_link.map(|href| view! { <a href=href>"First page"</a> })}
