@@ -5,6 +5,7 @@
 
 mod actions;
 mod life;
+mod timeline;
 
 use crate::api::{
     DeleteJob, RollbackJob, StartJob, StopJob, get_job, get_job_life, get_version_diff,
@@ -24,6 +25,7 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 use life::{Comparison, Events, UpdateProgress, Versions};
 use serde::{Deserialize, Serialize};
 use std::time::Duration;
+use timeline::Timeline;
 
 #[component]
 pub fn JobDetailPage() -> impl IntoView {
@@ -155,34 +157,15 @@ fn Job(
                 <p><strong>{error.code.clone().unwrap_or_else(|| error.kind.clone())}</strong> ": " {error.message.clone()}</p>
             </section>
         })}
-        <section aria-labelledby="timeline-title">
-            <h2 id="timeline-title">"Status timeline"</h2>
-            <ol class="timeline">
-                {move || {
-                    let timeline = live.read().timeline.clone();
-                    if timeline.is_empty() {
-                        return view! { <li class="empty">"No status from DLI yet."</li> }.into_any();
-                    }
-                    timeline
-                        .into_iter()
-                        .map(|change| view! {
-                            <li>
-                                <LocalTime at_ms=change.at_ms />
-                                " "
-                                <code>{change.status}</code>
-                                {change.status_desc.filter(|desc| !desc.is_empty()).map(|desc| view! { <span class="status-desc">{desc}</span> })}
-                            </li>
-                        })
-                        .collect_view()
-                        .into_any()
-                }}
-            </ol>
-        </section>
+        <Timeline live />
         <Versions live life refresh compare posted=posted.rollback />
         <Events life />
         <section aria-labelledby="request-title">
             <h2 id="request-title">"Create request sent to DLI (version 1)"</h2>
-            <pre class="request-json"><code>{details.request_json.clone()}</code></pre>
+            <details class="json-details">
+                <summary>"The request's JSON"</summary>
+                <pre class="request-json"><code>{details.request_json.clone()}</code></pre>
+            </details>
             <p class="help">"Idempotency key " <code>{details.idempotency_key.clone()}</code></p>
         </section>
     }

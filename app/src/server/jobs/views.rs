@@ -9,7 +9,7 @@ use crate::model::{
 };
 use crate::server::errors::from_store;
 use crate::server::request::Caller;
-use crate::server::store::{JobRecord, ListQuery, Outcome, StatusFilter, StoreError};
+use crate::server::store::{JobRecord, ListQuery, Outcome, StatusCounts, StatusFilter, StoreError};
 
 /// One page of the history under `filters`: its jobs and where the next page starts.
 pub async fn page(caller: &Caller, filters: &HistoryFilters) -> Result<JobPage, AppError> {
@@ -77,9 +77,11 @@ pub async fn list(caller: &Caller, filters: &HistoryFilters) -> Result<HistoryPa
 }
 
 /// The counts per status and per outcome, gathered into the summary's groups.
-fn group_counts(
-    (by_status, by_outcome): (Vec<(String, i64)>, Vec<(String, i64)>),
-) -> Vec<GroupCount> {
+fn group_counts(found: StatusCounts) -> Vec<GroupCount> {
+    let StatusCounts {
+        by_status,
+        by_outcome,
+    } = found;
     let mut counts = [0_i64; StatusGroup::ALL.len()];
     let statuses = by_status
         .iter()

@@ -36,6 +36,7 @@ pub use model::{
     EventOutcome, EventPage, EventQuery, Inserted, JobEvent, JobRecord, ListQuery, NewAttempt,
     NotAnOutcome, Outcome, Page, RecordedError, StatusChange, StatusFilter, StoredEvent,
 };
+pub use summary::StatusCounts;
 pub use update_records::{
     AcceptedUpdate, JobUpdate, JobVersion, NewUpdate, Step, StepChange, UpdateInserted, UpdateMode,
 };

@@ -1,0 +1,87 @@
+//! The job's status timeline: each status DLI reported, in its words and DLI's, when it came
+//! and how long it lasted (the current one: for how long so far, as of the last refresh).
+
+use crate::components::local_time::LocalTime;
+use crate::domain::DliStatus;
+use crate::model::{JobDetails, StatusChangeView};
+use leptos::prelude::*;
+
+/// "3 min 5 s": a span of time in its two largest units.
+fn lasted(ms: i64) -> String {
+    let seconds = (ms / 1000).max(0);
+    let (days, hours, minutes) = (seconds / 86_400, seconds / 3600 % 24, seconds / 60 % 60);
+    match seconds {
+        0 => "under 1 s".to_owned(),
+        1..60 => format!("{seconds} s"),
+        60..3600 => format!("{minutes} min {} s", seconds % 60),
+        3600..86_400 => format!("{hours} h {minutes} min"),
+        _ => format!("{days} d {hours} h"),
+    }
+}
+
+#[component]
+pub(super) fn Timeline(live: RwSignal<JobDetails>) -> impl IntoView {
+    let items = move || {
+        let (timeline, as_of) = live.with(|live| (live.timeline.clone(), live.updated_at_ms));
+        if timeline.is_empty() {
+            return view! { <li class="empty">"No status from DLI yet."</li> }.into_any();
+        }
+        let ends: Vec<Option<i64>> = timeline
+            .iter()
+            .skip(1)
+            .map(|next| Some(next.at_ms))
+            .chain([None])
+            .collect();
+        timeline
+            .into_iter()
+            .zip(ends)
+            .map(|(change, end)| view! { <Change change end as_of /> })
+            .collect_view()
+            .into_any()
+    };
+    view! {
+        <section aria-labelledby="timeline-title">
+            <h2 id="timeline-title">"Status timeline"</h2>
+            <ol class="timeline">{items}</ol>
+        </section>
+    }
+}
+
+#[component]
+fn Change(change: StatusChangeView, end: Option<i64>, as_of: i64) -> impl IntoView {
+    let words = DliStatus::parse(&change.status).map(DliStatus::label);
+    let duration = match end {
+        Some(end) => format!("lasted {}", lasted(end - change.at_ms)),
+        None => format!(
+            "for {} so far",
+            lasted(as_of.max(change.at_ms) - change.at_ms)
+        ),
+    };
+    view! {
+        <li>
+            <span class="timeline-status">
+                {words.map(|words| view! { <strong>{words}</strong> " " })}
+                <code>{change.status}</code>
+            </span>
+            <span class="timeline-when">
+                <LocalTime at_ms=change.at_ms />
+                {format!(", {duration}")}
+            </span>
+            {change.status_desc.filter(|desc| !desc.is_empty()).map(|desc| view! { <span class="status-desc">{desc}</span> })}
+        </li>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::lasted;
+
+    #[test]
+    fn a_span_reads_in_its_two_largest_units() {
+        assert_eq!(lasted(400), "under 1 s");
+        assert_eq!(lasted(42_000), "42 s");
+        assert_eq!(lasted(185_000), "3 min 5 s");
+        assert_eq!(lasted(2 * 3_600_000 + 10 * 60_000), "2 h 10 min");
+        assert_eq!(lasted(3 * 86_400_000 + 4 * 3_600_000), "3 d 4 h");
+    }
+}
