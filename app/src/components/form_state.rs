@@ -1,7 +1,7 @@
 //! The state of a job form on the page: the values, which fields were left, the errors to
 //! show, and typed lenses that bind each input to its field of `JobForm`.
 
-use crate::domain::{FieldErrors, Guardrails, JobForm, JobSpec, Lens};
+use crate::domain::{FieldErrors, Guardrails, JobForm, JobSpec, Lens, is_under};
 use leptos::prelude::*;
 use std::collections::BTreeSet;
 
@@ -149,14 +149,6 @@ impl FormState {
             self.server_errors.update(|errors| errors.remove(path));
         }
     }
-}
-
-/// Whether `path` is one of `names`, or a row or column of one of those lists.
-fn is_under(path: &str, names: &[&str]) -> bool {
-    names.iter().any(|name| {
-        path.strip_prefix(name)
-            .is_some_and(|rest| rest.is_empty() || rest.starts_with('.'))
-    })
 }
 
 pub fn use_form_state() -> FormState {

@@ -1,9 +1,9 @@
 //! What an update changes: the form fields that differ between two settings of one job, in the
 //! form's own labels (the versions' diff), the wire fields that differ, split into those DLI
 //! takes while the job runs and those that need a stop, an update and a start, and the body of
-//! DLI's update that makes the change.
+//! DLI's update that makes the change; and a job's settings in labels, group by group.
 
-use super::fields::{FIELDS, FieldInfo};
+use super::fields::{FIELDS, FORM_GROUPS, FieldInfo, is_under};
 use super::form::JobForm;
 use super::row_lists::{ALL as ROW_LISTS, RowList};
 use super::spec::JobSpec;
@@ -47,6 +47,23 @@ pub fn form_changes(before: &JobForm, after: &JobForm) -> Vec<FieldChange> {
                 before: was,
                 after: now,
             })
+        })
+        .collect()
+}
+
+/// The settings a form holds besides DLI's defaults, as the form labels them, group by group
+/// (each change's `after` is the value).
+pub fn settings_by_group(form: &JobForm) -> Vec<(String, Vec<FieldChange>)> {
+    let set = form_changes(&JobForm::default(), form);
+    FORM_GROUPS
+        .iter()
+        .filter_map(|(title, names)| {
+            let fields: Vec<FieldChange> = set
+                .iter()
+                .filter(|change| is_under(&change.field, names))
+                .cloned()
+                .collect();
+            (!fields.is_empty()).then(|| (title.to_string(), fields))
         })
         .collect()
 }

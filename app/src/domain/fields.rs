@@ -1,7 +1,79 @@
-//! Looking up a form field's label and help (the table is in `field_table`), and reading error
-//! paths such as `tags.3.key` back into their list, row and column.
+//! Looking up a form field's label and help (the table is in `field_table`), the form's groups,
+//! and reading error paths such as `tags.3.key` back into their list, row and column.
 
 pub use super::field_table::{FIELDS, FieldInfo};
+
+/// The form's groups in order, each with the fields (or lists of rows) it holds: the form draws
+/// its sections by them, and the job page summarises a job's settings by them.
+pub const FORM_GROUPS: [(&str, &[&str]); 6] = [
+    ("The job", &["name", "desc", "queue_name"]),
+    (
+        "The code",
+        &[
+            "entrypoint",
+            "main_class",
+            "entrypoint_args",
+            "dependency_jars",
+            "dependency_files",
+        ],
+    ),
+    (
+        "Resources",
+        &[
+            "cu_number",
+            "manager_cu_number",
+            "parallel_number",
+            "tm_cus",
+            "tm_slot_num",
+        ],
+    ),
+    (
+        "Fault tolerance",
+        &[
+            "restart_when_exception",
+            "resume_checkpoint",
+            "resume_max_num",
+            "checkpoint_enabled",
+            "checkpoint_mode",
+            "checkpoint_interval",
+            "checkpoint_path",
+        ],
+    ),
+    (
+        "Logs and alerts",
+        &["log_enabled", "obs_bucket", "smn_topic"],
+    ),
+    (
+        "Advanced",
+        &[
+            "feature",
+            "flink_version",
+            "image",
+            "runtime_config",
+            "flink_log_config",
+            "execution_agency_urn",
+            "resource_config_version",
+            "resource_config",
+            "tags",
+        ],
+    ),
+];
+
+/// The fields of the group titled `title` (none for a title the form does not have).
+pub fn form_group(title: &str) -> &'static [&'static str] {
+    FORM_GROUPS
+        .iter()
+        .find(|(group, _)| *group == title)
+        .map_or(&[], |(_, names)| names)
+}
+
+/// Whether `path` is one of `names`, or a row or column of one of those lists.
+pub fn is_under(path: &str, names: &[&str]) -> bool {
+    names.iter().any(|name| {
+        path.strip_prefix(name)
+            .is_some_and(|rest| rest.is_empty() || rest.starts_with('.'))
+    })
+}
 
 /// The table entry for an HTML input name, such as `cu_number` or `tags.key`.
 pub fn field(name: &str) -> Option<&'static FieldInfo> {

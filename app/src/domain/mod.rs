@@ -29,10 +29,11 @@ mod valid_specs;
 mod wire;
 
 pub use changes::{
-    FieldChange, LIVE_FIELDS, form_changes, needing_a_stop, update_body, wire_changes, wire_label,
+    FieldChange, LIVE_FIELDS, form_changes, needing_a_stop, settings_by_group, update_body,
+    wire_changes, wire_label,
 };
 pub use errors::{FieldErrors, field_id};
-pub use fields::{FIELDS, FieldInfo, field, field_for_path};
+pub use fields::{FIELDS, FORM_GROUPS, FieldInfo, field, field_for_path, form_group, is_under};
 pub use form::JobForm;
 pub use guardrails::Guardrails;
 pub use limits::MAX_TAGS;

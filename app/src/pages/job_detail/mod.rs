@@ -5,6 +5,7 @@
 
 mod actions;
 mod life;
+mod settings;
 mod timeline;
 
 use crate::api::{
@@ -15,6 +16,7 @@ use crate::components::{
     auto_refresh::refresh_every, error_banner::ErrorBanner, local_time::LocalTime,
     status_badge::StatusBadge,
 };
+use crate::domain::{FieldChange, JobSpec, settings_by_group};
 use crate::error::AppError;
 use crate::model::{JobDetails, JobLife, PortalInfo};
 use crate::pages::not_found::NotFound;
@@ -24,6 +26,7 @@ use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
 use life::{Comparison, Events, UpdateProgress, Versions};
 use serde::{Deserialize, Serialize};
+use settings::Settings;
 use std::time::Duration;
 use timeline::Timeline;
 
@@ -65,9 +68,10 @@ pub fn JobDetailPage() -> impl IntoView {
                     match (details.await, life.await) {
                         (Ok(details), Ok(life)) => {
                             let compare = Comparison { asked: asked(), diff: diff.await };
+                            let settings = latest_settings(&life);
                             view! {
                                 <Title text=format!("Job {}", details.summary.name) />
-                                <Job details life compare posted just_created />
+                                <Job details life settings compare posted just_created />
                             }
                                 .into_any()
                         }
@@ -88,6 +92,8 @@ pub fn JobDetailPage() -> impl IntoView {
 fn Job(
     details: JobDetails,
     life: JobLife,
+    /// The latest version's settings, as read when the page was asked for.
+    settings: Vec<(String, Vec<FieldChange>)>,
     compare: Comparison,
     posted: PostedErrors,
     just_created: bool,
@@ -127,6 +133,7 @@ fn Job(
             />
             {move || live.read().status_desc.clone().filter(|desc| !desc.is_empty()).map(|desc| view! { <span class="status-desc">{desc}</span> })}
         </div>
+        <Actions live refresh posted=posted.action />
         {just_created.then(|| view! { <p class="banner banner-ok" role="status">"The job was created."</p> })}
         <dl class="facts">
             <dt>"DLI job id"</dt>
@@ -150,13 +157,13 @@ fn Job(
             <dd>{if details.start_requested { "yes" } else { "no" }}</dd>
         </dl>
         <UpdateProgress live />
-        <Actions live refresh posted=posted.action />
         {move || live.read().last_error.clone().map(|error| view! {
             <section class="error-details" aria-labelledby="error-title">
                 <h2 id="error-title">"Last error"</h2>
                 <p><strong>{error.code.clone().unwrap_or_else(|| error.kind.clone())}</strong> ": " {error.message.clone()}</p>
             </section>
         })}
+        <Settings groups=settings />
         <Timeline live />
         <Versions live life refresh compare posted=posted.rollback />
         <Events life />
@@ -169,6 +176,15 @@ fn Job(
             <p class="help">"Idempotency key " <code>{details.idempotency_key.clone()}</code></p>
         </section>
     }
+}
+
+/// The latest version's settings in the form's groups and labels (read on the server only).
+fn latest_settings(life: &JobLife) -> Vec<(String, Vec<FieldChange>)> {
+    life.versions
+        .last()
+        .and_then(|version| JobSpec::from_request_json(&version.request_body).ok())
+        .map(|spec| settings_by_group(&spec.to_form()))
+        .unwrap_or_default()
 }
 
 /// Errors of actions a browser without JavaScript posted, read from the URL by the server.

@@ -4,8 +4,8 @@
 use crate::components::field::{CheckboxField, SelectField, TextArea, TextField};
 use crate::components::form_state::use_form_state;
 use crate::components::rows_editor::RowsEditor;
-use crate::domain;
 use crate::domain::row_lists as rows;
+use crate::domain::{self, form_group};
 use crate::lens;
 use leptos::{html, prelude::*};
 
@@ -57,7 +57,6 @@ pub fn JobFields(queues: Vec<String>) -> impl IntoView {
     let fault_tolerance = view! {
         <Folded
             title="Fault tolerance"
-            names=&["restart_when_exception", "resume_checkpoint", "resume_max_num", "checkpoint_enabled", "checkpoint_mode", "checkpoint_interval", "checkpoint_path"]
         >
             <CheckboxField name="restart_when_exception" lens=lens!(restart_when_exception) />
             <CheckboxField name="resume_checkpoint" lens=lens!(resume_checkpoint) />
@@ -74,7 +73,7 @@ pub fn JobFields(queues: Vec<String>) -> impl IntoView {
     }
     .into_any();
     let logs = view! {
-        <Folded title="Logs and alerts" names=&["log_enabled", "obs_bucket", "smn_topic"]>
+        <Folded title="Logs and alerts">
             <CheckboxField name="log_enabled" lens=lens!(log_enabled) />
             <TextField name="obs_bucket" lens=lens!(obs_bucket) />
             <TextField name="smn_topic" lens=lens!(smn_topic) />
@@ -84,7 +83,6 @@ pub fn JobFields(queues: Vec<String>) -> impl IntoView {
     let advanced = view! {
         <Folded
             title="Advanced"
-            names=&["feature", "flink_version", "image", "runtime_config", "flink_log_config", "execution_agency_urn", "resource_config_version", "resource_config", "tags"]
         >
             <SelectField
                 name="feature"
@@ -141,11 +139,8 @@ fn QueueField(queues: Vec<String>) -> impl IntoView {
 
 /// A group that starts folded and opens by itself when one of its fields shows an error.
 #[component]
-fn Folded(
-    title: &'static str,
-    names: &'static [&'static str],
-    children: Children,
-) -> impl IntoView {
+fn Folded(title: &'static str, children: Children) -> impl IntoView {
+    let names = form_group(title);
     let state = use_form_state();
     let details = NodeRef::<html::Details>::new();
     let has_error = move || state.has_error_under(names);
