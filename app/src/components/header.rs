@@ -1,5 +1,7 @@
-//! The site header: product name, main navigation and the simulator banner.
+//! The site header: product name, main navigation, who is signed in, the theme toggle and the
+//! simulator banner.
 
+use crate::components::theme_toggle::ThemeToggle;
 use crate::model::use_portal_info;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -35,6 +37,7 @@ pub fn Header() -> impl IntoView {
                 .user
                 .clone()
                 .map(|user| view! { <p class="who">"Signed in as " <strong>{user}</strong></p> })}
+            <ThemeToggle />
         </header>
         {info
             .simulator
