@@ -14,40 +14,44 @@ pub fn Header() -> impl IntoView {
     let history = format!("{}/jobs", info.base_path);
     let activity = format!("{}/activity", info.base_path);
     view! {
-        <header class="site-header">
-            <A href=home.clone() attr:class="brand">
-                "DLI portal"
-            </A>
-            <nav aria-label="Main">
-                <ul>
-                    <li>
-                        <A href=home exact=true>
-                            "New job"
-                        </A>
-                    </li>
-                    <li>
-                        <A href=history>"History"</A>
-                    </li>
-                    <li>
-                        <A href=activity>"Activity"</A>
-                    </li>
-                </ul>
-            </nav>
+        // The simulator banner is inside the header, so that it is part of the page's banner
+        // landmark: nothing on the page stands outside a landmark.
+        <header>
+            <div class="site-header">
+                <A href=home.clone() attr:class="brand">
+                    "DLI portal"
+                </A>
+                <nav aria-label="Main">
+                    <ul>
+                        <li>
+                            <A href=home exact=true>
+                                "New job"
+                            </A>
+                        </li>
+                        <li>
+                            <A href=history>"History"</A>
+                        </li>
+                        <li>
+                            <A href=activity>"Activity"</A>
+                        </li>
+                    </ul>
+                </nav>
+                {info
+                    .user
+                    .clone()
+                    .map(|user| view! { <p class="who">"Signed in as " <strong>{user}</strong></p> })}
+                <ThemeToggle />
+            </div>
             {info
-                .user
-                .clone()
-                .map(|user| view! { <p class="who">"Signed in as " <strong>{user}</strong></p> })}
-            <ThemeToggle />
+                .simulator
+                .then(|| {
+                    view! {
+                        <p class="banner banner-simulator" role="note">
+                            <strong>"Simulator mode. "</strong>
+                            "Jobs go to a local DLI simulator, not to the cloud: no credentials are configured."
+                        </p>
+                    }
+                })}
         </header>
-        {info
-            .simulator
-            .then(|| {
-                view! {
-                    <p class="banner banner-simulator" role="note">
-                        <strong>"Simulator mode. "</strong>
-                        "Jobs go to a local DLI simulator, not to the cloud: no credentials are configured."
-                    </p>
-                }
-            })}
     }
 }
