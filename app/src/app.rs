@@ -1,7 +1,7 @@
 //! The HTML shell, the top-level `App` component and its routes.
 
 use crate::components::header::Header;
-use crate::model::PortalInfo;
+use crate::model::{PortalInfo, Theme};
 use crate::pages::{
     activity::ActivityPage,
     batch::BatchPage,
@@ -21,6 +21,8 @@ use leptos_router::{
 /// The whole document, rendered on the server around [`App`].
 pub fn shell(options: LeptosOptions) -> impl IntoView {
     let info = PortalInfo::for_this_request();
+    // The reader's theme, rendered here so that the first paint has it (`style/main.css`).
+    let theme = Theme::for_this_page();
     // Only scripts carrying this response's nonce run (Leptos puts it on the hydration script),
     // plus the wasm; responses that are not pages get a stricter policy from the server.
     #[cfg(feature = "ssr")]
@@ -39,7 +41,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
     }
     view! {
         <!DOCTYPE html>
-        <html lang="en">
+        <html lang="en" data-theme=theme.as_str()>
             <head>
                 <meta charset="utf-8" />
                 <meta name="viewport" content="width=device-width, initial-scale=1" />

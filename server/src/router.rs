@@ -9,6 +9,7 @@ use crate::{
         batch_post::post_batch,
         form_post::{post_edit_job, post_new_job},
         probes,
+        theme_post::post_theme,
     },
     middleware,
     status::status_and_retry,
@@ -16,6 +17,7 @@ use crate::{
 use app::{
     PAGES,
     error::AppError,
+    model::Theme,
     server::{access::identify, state::AppState},
     shell,
 };
@@ -24,7 +26,7 @@ use axum::{
     Router,
     extract::{Request, State},
     response::{IntoResponse, Response},
-    routing::{any, get},
+    routing::{any, get, post},
 };
 use leptos::server_fn::error::SERVER_FN_ERROR_HEADER;
 use leptos_axum::{
@@ -59,6 +61,7 @@ pub fn build(state: AppState) -> Router {
     let mut router = Router::new()
         .merge(api::routes(&base))
         .route(&at("/api/{*function}"), any(server_function))
+        .route(&at(Theme::PATH), post(post_theme))
         .nest_service(
             &at("/pkg"),
             assets::service(&site_root.join("pkg"), hashed_names),

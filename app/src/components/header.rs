@@ -1,5 +1,7 @@
-//! The site header: product name, main navigation and the simulator banner.
+//! The site header: product name, main navigation, who is signed in, the theme toggle and the
+//! simulator banner.
 
+use crate::components::theme_toggle::ThemeToggle;
 use crate::model::use_portal_info;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -12,40 +14,44 @@ pub fn Header() -> impl IntoView {
     let history = format!("{}/jobs", info.base_path);
     let activity = format!("{}/activity", info.base_path);
     view! {
-        <header class="site-header">
-            <A href=home.clone() attr:class="brand">
-                "DLI portal"
-            </A>
-            <nav aria-label="Main">
-                <ul>
-                    <li>
-                        <A href=home exact=true>
-                            "New job"
-                        </A>
-                    </li>
-                    <li>
-                        <A href=history>"History"</A>
-                    </li>
-                    <li>
-                        <A href=activity>"Activity"</A>
-                    </li>
-                </ul>
-            </nav>
+        // The simulator banner is inside the header, so that it is part of the page's banner
+        // landmark: nothing on the page stands outside a landmark.
+        <header>
+            <div class="site-header">
+                <A href=home.clone() attr:class="brand">
+                    "DLI portal"
+                </A>
+                <nav aria-label="Main">
+                    <ul>
+                        <li>
+                            <A href=home exact=true>
+                                "New job"
+                            </A>
+                        </li>
+                        <li>
+                            <A href=history>"History"</A>
+                        </li>
+                        <li>
+                            <A href=activity>"Activity"</A>
+                        </li>
+                    </ul>
+                </nav>
+                {info
+                    .user
+                    .clone()
+                    .map(|user| view! { <p class="who">"Signed in as " <strong>{user}</strong></p> })}
+                <ThemeToggle />
+            </div>
             {info
-                .user
-                .clone()
-                .map(|user| view! { <p class="who">"Signed in as " <strong>{user}</strong></p> })}
+                .simulator
+                .then(|| {
+                    view! {
+                        <p class="banner banner-simulator" role="note">
+                            <strong>"Simulator mode. "</strong>
+                            "Jobs go to a local DLI simulator, not to the cloud: no credentials are configured."
+                        </p>
+                    }
+                })}
         </header>
-        {info
-            .simulator
-            .then(|| {
-                view! {
-                    // A landmark of its own, so that nothing on the page sits outside one.
-                    <aside class="banner banner-simulator" aria-label="Simulator mode">
-                        <strong>"Simulator mode. "</strong>
-                        "Jobs go to a local DLI simulator, not to the cloud: no credentials are configured."
-                    </aside>
-                }
-            })}
     }
 }

@@ -10,3 +10,4 @@ pub mod header;
 pub mod local_time;
 pub mod rows_editor;
 pub mod status_badge;
+pub mod theme_toggle;

@@ -4,7 +4,9 @@
 mod jobs;
 mod life;
 mod portal_info;
+mod theme;
 
 pub use jobs::*;
 pub use life::*;
 pub use portal_info::{PortalInfo, use_portal_info};
+pub use theme::Theme;

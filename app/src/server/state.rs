@@ -3,8 +3,9 @@
 use super::access::{Access, Identity};
 use super::queues::QueueCache;
 use super::store::Store;
-use crate::model::PortalInfo;
+use crate::model::{PortalInfo, Theme};
 use axum::extract::FromRef;
+use axum::http::header::COOKIE;
 use axum::http::request::Parts;
 use dli::DliClient;
 use leptos::config::LeptosOptions;
@@ -36,13 +37,24 @@ pub struct AppState {
 }
 
 impl AppState {
-    /// What every page rendered for a request needs in its context: this state, and the
-    /// `PortalInfo` for the person the request came from. Called once the request is in context.
+    /// What every page rendered for a request needs in its context: this state, the
+    /// `PortalInfo` for the person the request came from, and the `Theme` their cookie chose
+    /// (the shell and the header render it; the islands never need it, so it stays out of
+    /// `PortalInfo` and the wasm). Called once the request is in context.
     pub fn provide_page_context(&self) {
         provide_context(self.clone());
-        let identity =
-            use_context::<Parts>().and_then(|parts| parts.extensions.get::<Identity>().cloned());
+        let parts = use_context::<Parts>();
+        let identity = parts
+            .as_ref()
+            .and_then(|parts| parts.extensions.get::<Identity>().cloned());
         provide_context(self.portal_info(identity.as_ref()));
+        // HTTP/2 may send the cookies as several headers.
+        let cookies: Vec<&str> = parts
+            .iter()
+            .flat_map(|parts| parts.headers.get_all(COOKIE))
+            .filter_map(|value| value.to_str().ok())
+            .collect();
+        provide_context(Theme::from_cookie_header(&cookies.join("; ")));
     }
 
     /// The per-page info the shell sends to the browser, for this reader.

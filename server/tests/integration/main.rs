@@ -14,3 +14,4 @@ mod security;
 mod shell;
 mod simulator;
 mod store;
+mod theme;
