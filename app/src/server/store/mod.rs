@@ -34,9 +34,9 @@ mod versions;
 pub use error::StoreError;
 pub use model::{
     EventOutcome, EventPage, EventQuery, Inserted, JobEvent, JobRecord, ListQuery, NewAttempt,
-    NotAnOutcome, Outcome, Page, RecordedError, StatusChange, StatusFilter, StoredEvent,
+    NotAnOutcome, Outcome, Page, RecordedError, StatusChange, StatusCounts, StatusFilter,
+    StoredEvent,
 };
-pub use summary::StatusCounts;
 pub use update_records::{
     AcceptedUpdate, JobUpdate, JobVersion, NewUpdate, Step, StepChange, UpdateInserted, UpdateMode,
 };

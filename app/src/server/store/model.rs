@@ -143,6 +143,14 @@ pub enum StatusFilter {
     Group(crate::domain::StatusGroup),
 }
 
+/// The history's jobs counted by what its summary groups them on.
+pub struct StatusCounts {
+    /// `(status, count)` for jobs with a DLI status.
+    pub by_status: Vec<(String, i64)>,
+    /// `(outcome, count)` for jobs without one.
+    pub by_outcome: Vec<(String, i64)>,
+}
+
 /// A request for one page of the history, newest first. Blank filters are ignored.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ListQuery {

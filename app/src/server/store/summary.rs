@@ -1,15 +1,7 @@
 //! How many jobs the history holds per DLI status, and per outcome for creates without one:
 //! the history's summary, read through the status index rather than the records.
 
-use super::{Store, StoreError};
-
-/// The history's jobs counted by what the summary groups them on.
-pub struct StatusCounts {
-    /// `(status, count)` for jobs with a DLI status.
-    pub by_status: Vec<(String, i64)>,
-    /// `(outcome, count)` for jobs without one.
-    pub by_outcome: Vec<(String, i64)>,
-}
+use super::{StatusCounts, Store, StoreError};
 
 impl Store {
     #[tracing::instrument(
