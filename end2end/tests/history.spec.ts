@@ -15,6 +15,14 @@ test('two jobs in the history, filtered, one started and stopped live, then copi
   await expect(rows.filter({ hasText: first })).toHaveCount(1);
   await expect(rows.filter({ hasText: second })).toHaveCount(1);
   await expect(rows.first()).toContainText(second);
+  // A row offers the one action its status allows, and runs it in place.
+  const secondRow = rows.filter({ hasText: second });
+  await secondRow.getByRole('button', { name: `Start ${second}` }).click();
+  await expect(secondRow.locator('.badge')).toHaveText('Running', { timeout: 20_000 });
+  await secondRow.getByRole('button', { name: `Stop ${second}` }).click();
+  await expect(secondRow.locator('.badge')).toHaveText('Stopped', { timeout: 20_000 });
+  await expect(secondRow.getByRole('button', { name: `Start ${second}` })).toBeVisible();
+
   // How long ago, in the reader's words, with the moment in local time on hover.
   const created = rows.first().locator('time');
   await expect(created).toHaveText(/ago$/);

@@ -1,7 +1,7 @@
 // A job's whole life behind nginx, as the signed-in person: edit a running job's parallelism
 // (stop with a savepoint, update, start from it, followed live), compare two versions, roll
 // back, stop three jobs at once from the history, and find all of it in the activity log. The
-// same flows again without JavaScript, where they are forms.
+// same flows again without JavaScript, where they are forms (and a job stopped from its row).
 import type { APIRequestContext, Page } from '@playwright/test';
 import { expect, hydrated, test } from '../harness/fixtures';
 import { proxiedUser } from '../harness/nginx';
@@ -142,5 +142,14 @@ test.describe('without JavaScript', () => {
     for (const job of batch) {
       await expect(page.locator('table.events tbody tr', { hasText: job })).toContainText(proxiedUser.name);
     }
+
+    // A running job's own row stops it: a plain post to the server function under /flink,
+    // which sends the browser back to the history.
+    const single = `nojs_row_${stamp()}`;
+    await runningJob(request, single);
+    await page.goto(`${proxy()}/jobs`);
+    await page.getByRole('button', { name: `Stop ${single}` }).click();
+    await expect(page).toHaveURL(new RegExp(`${proxy()}/jobs`));
+    await reloadUntil(page, `table.history tbody tr:has-text("${single}") .badge`, 'Stopped');
   });
 });

@@ -17,6 +17,9 @@ use serde::de::DeserializeOwned;
 pub fn ActionFormAt<S, Output>(
     action: ServerAction<S>,
     #[prop(optional, into)] class: String,
+    /// For buttons elsewhere on the page that submit this form (`<button form=…>`).
+    #[prop(optional, into)]
+    id: Option<String>,
     children: Children,
 ) -> impl IntoView
 where
@@ -38,7 +41,7 @@ where
         }
     };
     view! {
-        <form method="post" action=format!("{base}{}", S::url()) class=class on:submit=on_submit>
+        <form method="post" action=format!("{base}{}", S::url()) class=class id=id on:submit=on_submit>
             {children()}
         </form>
     }

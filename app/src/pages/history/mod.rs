@@ -3,19 +3,18 @@
 //! table is an island; filters and pages are plain links and GET forms).
 
 mod summary;
+mod table;
 
-use crate::api::{job_statuses, list_jobs};
-use crate::components::{
-    auto_refresh::refresh_every, error_banner::ErrorBanner, local_time::LocalTime,
-    status_badge::StatusBadge,
-};
+use crate::api::{StartJob, StopJob, list_jobs};
+use crate::components::action_form::posted_error;
+use crate::components::error_banner::ErrorBanner;
 use crate::domain::DliStatus;
-use crate::model::{HistoryFilters, HistoryPage, JobSummary, PortalInfo, use_portal_info};
+use crate::model::{HistoryFilters, HistoryPage, use_portal_info};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
-use std::{collections::HashMap, time::Duration};
 use summary::Summary;
+use table::JobsTable;
 
 /// The filter's choices besides DLI's statuses: the outcomes of creates DLI has no status for.
 const OUTCOME_CHOICES: [(&str, &str); 3] = [
@@ -56,6 +55,10 @@ pub fn HistoryPage() -> impl IntoView {
 #[component]
 fn History(page: HistoryPage, filters: HistoryFilters) -> impl IntoView {
     let base = use_portal_info().base_path;
+    // Without JavaScript, a refused quick start or stop comes back here with its error.
+    let posted = posted_error::<StartJob>()
+        .or_else(posted_error::<StopJob>)
+        .map(|error| error.to_string());
     let filtered = filters
         != HistoryFilters {
             cursor: filters.cursor.clone(),
@@ -78,7 +81,7 @@ fn History(page: HistoryPage, filters: HistoryFilters) -> impl IntoView {
     let body = if page.jobs.is_empty() {
         empty_state(&base, page.any_jobs, filtered).into_any()
     } else {
-        view! { <JobsTable jobs=page.jobs /> }.into_any()
+        view! { <JobsTable jobs=page.jobs posted /> }.into_any()
     };
     let group = filters.group.clone();
     view! {
@@ -89,75 +92,6 @@ fn History(page: HistoryPage, filters: HistoryFilters) -> impl IntoView {
             {first_link.map(|href| view! { <a href=href>"First page"</a> })}
             {next_link.map(|href| view! { <a href=href rel="next">"Next page"</a> })}
         </nav>
-    }
-}
-
-/// The page's jobs, with the batch actions: an island, because statuses of jobs that may still
-/// change refresh in place.
-#[island]
-fn JobsTable(jobs: Vec<JobSummary>) -> impl IntoView {
-    let info = PortalInfo::provide();
-    let base = info.base_path;
-    // Fresh statuses by record id, fetched in the background; rows prefer them.
-    let fresh = RwSignal::new(HashMap::<i64, JobSummary>::new());
-    // The jobs that may still change; one that settles is no longer asked about.
-    let watched = StoredValue::new(
-        jobs.iter()
-            .filter(|job| job.is_changing())
-            .map(|job| job.id)
-            .collect::<Vec<i64>>(),
-    );
-    if !watched.with_value(Vec::is_empty) {
-        refresh_every(Duration::from_secs(4), move || {
-            let ids = watched.get_value();
-            if ids.is_empty() {
-                return;
-            }
-            leptos::task::spawn_local(async move {
-                if let Ok(jobs) = job_statuses(ids).await {
-                    let changing: Vec<i64> = jobs
-                        .iter()
-                        .filter(|job| job.is_changing())
-                        .map(|job| job.id)
-                        .collect();
-                    watched.set_value(changing);
-                    fresh.update(|fresh| fresh.extend(jobs.into_iter().map(|job| (job.id, job))));
-                }
-            });
-        });
-    }
-    let rows = jobs
-        .into_iter()
-        .map(|job| view! { <Row job fresh /> })
-        .collect_view();
-    view! {
-        // A plain GET form: the chosen jobs and the action go to the confirmation page.
-        <form class="batch" method="get" action=format!("{base}/jobs/batch")>
-        {info.may_act.then(|| view! {
-            <div class="batch-bar" role="group" aria-label="Act on the selected jobs">
-                <span>"With the selected jobs:"</span>
-                <button type="submit" name="action" value="start" class="secondary">"Start"</button>
-                <button type="submit" name="action" value="stop" class="secondary">"Stop (with savepoint)"</button>
-                <button type="submit" name="action" value="delete" class="danger">"Delete"</button>
-            </div>
-        })}
-        <table class="history">
-            <caption class="visually-hidden">"Jobs created through the portal, newest first"</caption>
-            <thead>
-                <tr>
-                    <th scope="col"><span class="visually-hidden">"Select"</span></th>
-                    <th scope="col">"Name"</th>
-                    <th scope="col">"Queue"</th>
-                    <th scope="col">"Created by"</th>
-                    <th scope="col">"Created at"</th>
-                    <th scope="col">"DLI job id"</th>
-                    <th scope="col">"Status"</th>
-                    <th scope="col">"Outcome"</th>
-                </tr>
-            </thead>
-            <tbody>{rows}</tbody>
-        </table>
-        </form>
     }
 }
 
@@ -227,41 +161,6 @@ fn Filters(filters: HistoryFilters, queues: Vec<String>, filtered: bool) -> impl
                 {filtered.then(|| view! { <a class="button-link" href=format!("{base}/jobs")>"Clear"</a> })}
             </div>
         </form>
-    }
-}
-
-#[component]
-fn Row(job: JobSummary, fresh: RwSignal<HashMap<i64, JobSummary>>) -> impl IntoView {
-    let base = use_portal_info().base_path;
-    let id = job.id;
-    let current = {
-        let job = job.clone();
-        Memo::new(move |_| {
-            fresh
-                .with(|fresh| fresh.get(&id).cloned())
-                .unwrap_or_else(|| job.clone())
-        })
-    };
-    view! {
-        // `data-label`: on a narrow screen each row is a card, its cells labelled by CSS.
-        <tr>
-            <td class="select">
-                <input type="checkbox" name="id" value=id aria-label=format!("Select {}", job.name) />
-            </td>
-            <td class="name"><a href=format!("{base}/jobs/{id}")>{job.name.clone()}</a></td>
-            <td data-label="Queue">{job.queue_name.clone().unwrap_or_else(|| "DLI default".into())}</td>
-            <td data-label="Created by">{job.created_by.clone()}</td>
-            <td data-label="Created"><LocalTime at_ms=job.created_at_ms relative=true /></td>
-            <td data-label="DLI job id" class="numeric">{move || current.read().dli_job_id.map(|id| id.to_string()).unwrap_or_else(|| "—".into())}</td>
-            <td data-label="Status">
-                <StatusBadge
-                    status=Signal::derive(move || current.read().status.clone())
-                    outcome=Signal::derive(move || current.read().outcome.clone())
-                    deleted=Signal::derive(move || current.read().deleted)
-                />
-            </td>
-            <td data-label="Outcome">{move || current.read().outcome.clone()}</td>
-        </tr>
     }
 }
 

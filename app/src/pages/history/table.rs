@@ -1,0 +1,213 @@
+//! The history's table of jobs: an island, because the statuses of jobs that may still change
+//! refresh in place, and each row offers the start or stop its status allows. Rows sit in the
+//! batch selection's GET form; a row's start or stop submits a small form of its own after the
+//! table (`<button form=…>`), so it posts without JavaScript too.
+
+use crate::api::{StartJob, StopJob, job_statuses};
+use crate::components::action_form::ActionFormAt;
+use crate::components::{
+    auto_refresh::refresh_every, local_time::LocalTime, status_badge::StatusBadge,
+};
+use crate::domain::DliStatus;
+use crate::model::{JobSummary, PortalInfo, use_portal_info};
+use leptos::prelude::*;
+use std::{collections::HashMap, time::Duration};
+
+/// What the rows share: fresh statuses by record id (rows prefer them), the jobs still worth
+/// asking about, and the quick actions.
+#[derive(Clone, Copy)]
+struct Table {
+    fresh: RwSignal<HashMap<i64, JobSummary>>,
+    watched: StoredValue<Vec<i64>>,
+    start: ServerAction<StartJob>,
+    stop: ServerAction<StopJob>,
+    may_act: bool,
+}
+
+impl Table {
+    /// Asks for the watched jobs' statuses; a job that settles is no longer asked about.
+    fn refresh(self) {
+        let ids = self.watched.get_value();
+        if ids.is_empty() {
+            return;
+        }
+        leptos::task::spawn_local(async move {
+            if let Ok(jobs) = job_statuses(ids).await {
+                let changing = jobs
+                    .iter()
+                    .filter(|job| job.is_changing())
+                    .map(|job| job.id);
+                self.watched.set_value(changing.collect());
+                self.fresh
+                    .update(|fresh| fresh.extend(jobs.into_iter().map(|job| (job.id, job))));
+            }
+        });
+    }
+
+    fn busy(self) -> bool {
+        self.start.pending().get() || self.stop.pending().get()
+    }
+}
+
+#[island]
+pub(super) fn JobsTable(
+    jobs: Vec<JobSummary>,
+    /// The error a quick start or stop posted without JavaScript came back with.
+    posted: Option<String>,
+) -> impl IntoView {
+    let info = PortalInfo::provide();
+    let base = info.base_path;
+    let table = Table {
+        fresh: RwSignal::new(HashMap::new()),
+        watched: StoredValue::new(
+            jobs.iter()
+                .filter(|job| job.is_changing())
+                .map(|job| job.id)
+                .collect(),
+        ),
+        start: ServerAction::new(),
+        stop: ServerAction::new(),
+        may_act: info.may_act,
+    };
+    refresh_every(Duration::from_secs(4), move || table.refresh());
+    let problem = RwSignal::new(posted);
+    // After a quick action, follow the job it acted on until it settles.
+    let acted = RwSignal::new(None::<i64>);
+    for value in [table.start.value(), table.stop.value()] {
+        Effect::new(move |_| {
+            if let Some(result) = value.get() {
+                problem.set(result.err().map(|error| error.to_string()));
+                if let Some(id) = acted.get_untracked() {
+                    table.watched.update_value(|ids| {
+                        if !ids.contains(&id) {
+                            ids.push(id);
+                        }
+                    });
+                    table.refresh();
+                }
+            }
+        });
+    }
+    let ids: Vec<i64> = jobs.iter().map(|job| job.id).collect();
+    let rows = jobs
+        .into_iter()
+        .map(|job| view! { <Row job table acted /> })
+        .collect_view();
+    let quick_forms = info.may_act.then(|| {
+        ids.into_iter()
+            .map(|id| {
+                view! {
+                    <ActionFormAt action=table.start id=format!("quick-start-{id}") class="quick-form">
+                        <input type="hidden" name="id" value=id />
+                    </ActionFormAt>
+                    <ActionFormAt action=table.stop id=format!("quick-stop-{id}") class="quick-form">
+                        <input type="hidden" name="id" value=id />
+                        <input type="hidden" name="savepoint" value="true" />
+                    </ActionFormAt>
+                }
+            })
+            .collect_view()
+    });
+    view! {
+        {move || problem.get().map(|problem| view! { <p class="banner banner-error" role="alert">{problem}</p> })}
+        // A plain GET form: the chosen jobs and the action go to the confirmation page.
+        <form class="batch" method="get" action=format!("{base}/jobs/batch")>
+        {info.may_act.then(|| view! {
+            <div class="batch-bar" role="group" aria-label="Act on the selected jobs">
+                <span>"With the selected jobs:"</span>
+                <button type="submit" name="action" value="start" class="secondary">"Start"</button>
+                <button type="submit" name="action" value="stop" class="secondary">"Stop (with savepoint)"</button>
+                <button type="submit" name="action" value="delete" class="danger">"Delete"</button>
+            </div>
+        })}
+        <table class="history">
+            <caption class="visually-hidden">"Jobs created through the portal, newest first"</caption>
+            <thead>
+                <tr>
+                    <th scope="col"><span class="visually-hidden">"Select"</span></th>
+                    <th scope="col">"Name"</th>
+                    <th scope="col">"Queue"</th>
+                    <th scope="col">"Created by"</th>
+                    <th scope="col">"Created at"</th>
+                    <th scope="col">"DLI job id"</th>
+                    <th scope="col">"Status"</th>
+                    <th scope="col">"Outcome"</th>
+                    <th scope="col">"Action"</th>
+                </tr>
+            </thead>
+            <tbody>{rows}</tbody>
+        </table>
+        </form>
+        <div class="quick-forms">{quick_forms}</div>
+    }
+}
+
+#[component]
+fn Row(job: JobSummary, table: Table, acted: RwSignal<Option<i64>>) -> impl IntoView {
+    let base = use_portal_info().base_path;
+    let id = job.id;
+    let name = job.name.clone();
+    let current = {
+        let job = job.clone();
+        Memo::new(move |_| {
+            table
+                .fresh
+                .with(|fresh| fresh.get(&id).cloned())
+                .unwrap_or_else(|| job.clone())
+        })
+    };
+    // The one action the status allows, if the reader may act and DLI holds the job.
+    let quick = move || {
+        let (acts, status) = current.with(|job| {
+            let status = job.status.as_deref().and_then(DliStatus::parse);
+            (job.dli_job_id.is_some() && !job.deleted, status)
+        });
+        if !(table.may_act && acts) {
+            return None;
+        }
+        match status {
+            Some(status) if status.may_stop() => Some(("stop", "Stop")),
+            Some(status) if !status.may_start() => None,
+            _ => Some(("start", "Start")),
+        }
+    };
+    let button = move || {
+        quick().map(|(action, label)| {
+            view! {
+                <button
+                    type="submit"
+                    form=format!("quick-{action}-{id}")
+                    class="secondary quick"
+                    aria-label=format!("{label} {name}")
+                    title=(action == "stop").then_some("Stop with a savepoint")
+                    disabled=move || table.busy()
+                    on:click=move |_| acted.set(Some(id))
+                >
+                    {label}
+                </button>
+            }
+        })
+    };
+    view! {
+        // `data-label`: on a narrow screen each row is a card, its cells labelled by CSS.
+        <tr>
+            <td class="select">
+                <input type="checkbox" name="id" value=id aria-label=format!("Select {}", job.name) />
+            </td>
+            <td class="name"><a href=format!("{base}/jobs/{id}")>{job.name.clone()}</a></td>
+            <td data-label="Queue">{job.queue_name.clone().unwrap_or_else(|| "DLI default".into())}</td>
+            <td data-label="Created by">{job.created_by.clone()}</td>
+            <td data-label="Created"><LocalTime at_ms=job.created_at_ms relative=true /></td>
+            <td data-label="DLI job id" class="numeric">{move || current.read().dli_job_id.map(|id| id.to_string()).unwrap_or_else(|| "—".into())}</td>
+            <td data-label="Status">
+                <StatusBadge
+                    status=Signal::derive(move || current.read().status.clone())
+                    outcome=Signal::derive(move || current.read().outcome.clone())
+                    deleted=Signal::derive(move || current.read().deleted)
+                />
+            </td>
+            <td data-label="Outcome">{move || current.read().outcome.clone()}</td>
+            <td class="quick-cell">{button}</td>
+        </tr>
+    }
+}
