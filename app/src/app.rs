@@ -1,7 +1,8 @@
 //! The HTML shell, the top-level `App` component and its routes.
 
 use crate::components::header::Header;
-use crate::model::{PortalInfo, Theme};
+use crate::i18n::Lang;
+use crate::model::{PortalInfo, Preference, Theme};
 use crate::pages::{
     activity::ActivityPage,
     batch::BatchPage,
@@ -23,6 +24,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
     let info = PortalInfo::for_this_request();
     // The reader's theme, rendered here so that the first paint has it (`style/main.css`).
     let theme = Theme::for_this_page();
+    let lang = Lang::for_this_page();
     // Only scripts carrying this response's nonce run (Leptos puts it on the hydration script),
     // plus the wasm; responses that are not pages get a stricter policy from the server.
     #[cfg(feature = "ssr")]
@@ -41,7 +43,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
     }
     view! {
         <!DOCTYPE html>
-        <html lang="en" data-theme=theme.as_str()>
+        <html lang=lang.html_tag() data-theme=theme.as_str()>
             <head>
                 <meta charset="utf-8" />
                 <meta name="viewport" content="width=device-width, initial-scale=1" />
@@ -74,11 +76,13 @@ pub const PAGES: [&str; 6] = [
 pub fn App() -> impl IntoView {
     provide_meta_context();
     let info = PortalInfo::provide();
+    let lang = Lang::for_this_page();
+    let brand = lang.pick("DLI portal", "DLI 作业门户");
     view! {
-        <Title formatter=|page: String| format!("{page} · DLI portal") />
+        <Title formatter=move |page: String| format!("{page} · {brand}") />
         <Router base=info.base_path.clone()>
             <a class="skip-link" href="#main">
-                "Skip to content"
+                {lang.pick("Skip to content", "跳到正文")}
             </a>
             <Header />
             <main id="main" tabindex="-1">

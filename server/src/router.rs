@@ -8,8 +8,8 @@ use crate::{
         api,
         batch_post::post_batch,
         form_post::{post_edit_job, post_new_job},
+        preference_post::post_preference,
         probes,
-        theme_post::post_theme,
     },
     middleware,
     status::status_and_retry,
@@ -17,7 +17,8 @@ use crate::{
 use app::{
     PAGES,
     error::AppError,
-    model::Theme,
+    i18n::Lang,
+    model::{Preference, Theme},
     server::{access::identify, state::AppState},
     shell,
 };
@@ -61,7 +62,8 @@ pub fn build(state: AppState) -> Router {
     let mut router = Router::new()
         .merge(api::routes(&base))
         .route(&at("/api/{*function}"), any(server_function))
-        .route(&at(Theme::PATH), post(post_theme))
+        .route(&at(Theme::PATH), post(post_preference::<Theme>))
+        .route(&at(Lang::PATH), post(post_preference::<Lang>))
         .nest_service(
             &at("/pkg"),
             assets::service(&site_root.join("pkg"), hashed_names),

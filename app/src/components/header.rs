@@ -1,14 +1,16 @@
-//! The site header: product name, main navigation, who is signed in, the theme toggle and the
-//! simulator banner.
+//! The site header: product name, main navigation, who is signed in, the theme and language
+//! switches and the simulator banner.
 
-use crate::components::theme_toggle::ThemeToggle;
-use crate::model::use_portal_info;
+use crate::components::preference_switch::PreferenceSwitch;
+use crate::i18n::Lang;
+use crate::model::{Theme, use_portal_info};
 use leptos::prelude::*;
 use leptos_router::components::A;
 
 #[component]
 pub fn Header() -> impl IntoView {
     let info = use_portal_info();
+    let lang = Lang::for_this_page();
     // Leptos applies the router's base only to relative links; these are absolute.
     let home = format!("{}/", info.base_path);
     let history = format!("{}/jobs", info.base_path);
@@ -19,36 +21,51 @@ pub fn Header() -> impl IntoView {
         <header>
             <div class="site-header">
                 <A href=home.clone() attr:class="brand">
-                    "DLI portal"
+                    {lang.pick("DLI portal", "DLI 作业门户")}
                 </A>
-                <nav aria-label="Main">
+                <nav aria-label=lang.pick("Main", "主导航")>
                     <ul>
                         <li>
                             <A href=home exact=true>
-                                "New job"
+                                {lang.pick("New job", "新建作业")}
                             </A>
                         </li>
                         <li>
-                            <A href=history>"History"</A>
+                            <A href=history>{lang.pick("History", "作业历史")}</A>
                         </li>
                         <li>
-                            <A href=activity>"Activity"</A>
+                            <A href=activity>{lang.pick("Activity", "操作记录")}</A>
                         </li>
                     </ul>
                 </nav>
                 {info
                     .user
                     .clone()
-                    .map(|user| view! { <p class="who">"Signed in as " <strong>{user}</strong></p> })}
-                <ThemeToggle />
+                    .map(|user| {
+                        view! {
+                            <p class="who">
+                                {lang.pick("Signed in as ", "当前用户：")}
+                                <strong translate="no">{user}</strong>
+                            </p>
+                        }
+                    })}
+                <PreferenceSwitch
+                    current=Theme::for_this_page()
+                    name=lang.pick("Theme", "主题").to_owned()
+                />
+                <PreferenceSwitch current=lang name="Language · 语言".to_owned() />
             </div>
             {info
                 .simulator
                 .then(|| {
                     view! {
                         <p class="banner banner-simulator" role="note">
-                            <strong>"Simulator mode. "</strong>
-                            "Jobs go to a local DLI simulator, not to the cloud: no credentials are configured."
+                            <strong>{lang.pick("Simulator mode. ", "模拟器模式。")}</strong>
+                            {lang
+                                .pick(
+                                    "Jobs go to a local DLI simulator, not to the cloud: no credentials are configured.",
+                                    "作业提交到本地的 DLI 模拟器，而不是云端：尚未配置访问凭证。",
+                                )}
                         </p>
                     }
                 })}

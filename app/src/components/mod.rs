@@ -8,6 +8,6 @@ pub mod field;
 pub mod form_state;
 pub mod header;
 pub mod local_time;
+pub mod preference_switch;
 pub mod rows_editor;
 pub mod status_badge;
-pub mod theme_toggle;

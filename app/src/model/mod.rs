@@ -4,9 +4,11 @@
 mod jobs;
 mod life;
 mod portal_info;
+mod preference;
 mod theme;
 
 pub use jobs::*;
 pub use life::*;
 pub use portal_info::{PortalInfo, use_portal_info};
+pub use preference::Preference;
 pub use theme::Theme;

@@ -3,9 +3,10 @@
 use super::access::{Access, Identity};
 use super::queues::QueueCache;
 use super::store::Store;
-use crate::model::{PortalInfo, Theme};
+use crate::i18n::preferred_lang;
+use crate::model::{PortalInfo, Preference, Theme};
 use axum::extract::FromRef;
-use axum::http::header::COOKIE;
+use axum::http::header::{ACCEPT_LANGUAGE, COOKIE};
 use axum::http::request::Parts;
 use dli::DliClient;
 use leptos::config::LeptosOptions;
@@ -54,7 +55,14 @@ impl AppState {
             .flat_map(|parts| parts.headers.get_all(COOKIE))
             .filter_map(|value| value.to_str().ok())
             .collect();
-        provide_context(Theme::from_cookie_header(&cookies.join("; ")));
+        let cookies = cookies.join("; ");
+        provide_context(Theme::from_cookie_header(&cookies).unwrap_or_default());
+        let accept_language = parts
+            .as_ref()
+            .and_then(|parts| parts.headers.get(ACCEPT_LANGUAGE))
+            .and_then(|value| value.to_str().ok())
+            .unwrap_or_default();
+        provide_context(preferred_lang(&cookies, accept_language));
     }
 
     /// The per-page info the shell sends to the browser, for this reader.

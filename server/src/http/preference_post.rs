@@ -1,9 +1,10 @@
-//! The theme toggle's post (`POST {base}/theme`): remembers the choice in the `theme` cookie for
-//! a year and sends the browser back (303) to the page it came from, which must be a page of
-//! this portal: a return path elsewhere is refused, so the portal redirects nowhere else.
+//! The header switches' posts (`POST {base}/theme`, `POST {base}/lang`): each remembers the
+//! choice in its cookie for a year and sends the browser back (303) to the page it came from,
+//! which must be a page of this portal: a return path elsewhere is refused, so the portal
+//! redirects nowhere else.
 
 use crate::http::form_post::form_bytes;
-use app::model::Theme;
+use app::model::Preference;
 use app::server::state::AppState;
 use axum::{
     body::Body,
@@ -11,44 +12,40 @@ use axum::{
     http::{StatusCode, header::SET_COOKIE, uri::PathAndQuery},
     response::{IntoResponse, Redirect, Response},
 };
-use serde::Deserialize;
-
-#[derive(Deserialize)]
-struct Choice {
-    #[serde(default)]
-    theme: String,
-    /// The page the toggle was on, base path included; none means the home page.
-    #[serde(default)]
-    return_to: String,
-}
+use std::collections::HashMap;
 
 const A_YEAR_IN_SECONDS: u32 = 365 * 24 * 60 * 60;
 
-pub async fn post_theme(State(state): State<AppState>, body: Body) -> Response {
+/// The handler for the switch of `P`: its form holds the choice (under `P::COOKIE`) and
+/// `return_to`, the page the switch was on, base path included (none means the home page).
+pub async fn post_preference<P: Preference>(State(state): State<AppState>, body: Body) -> Response {
     let bytes = match form_bytes(&state, body).await {
         Ok(bytes) => bytes,
         Err(unreadable) => return unreadable.into_response(),
     };
-    let Ok(choice) = serde_html_form::from_bytes::<Choice>(&bytes) else {
-        let message = "The theme form could not be read; reload the page.";
+    let Ok(mut form) = serde_html_form::from_bytes::<HashMap<String, String>>(&bytes) else {
+        let message = "The form could not be read; reload the page.";
         return (StatusCode::BAD_REQUEST, message).into_response();
     };
-    let Some(theme) = Theme::parse(&choice.theme) else {
-        let message = "Choose a theme: light, dark or system.";
+    let choice = form.remove(P::COOKIE).unwrap_or_default();
+    let Some(choice) = P::parse(&choice) else {
+        let offered: Vec<&str> = P::ALL.iter().map(|choice| choice.as_str()).collect();
+        let message = format!("Choose a {}: one of {}.", P::COOKIE, offered.join(", "));
         return (StatusCode::BAD_REQUEST, message).into_response();
     };
     let base = &state.base_path;
-    let back = match page_of_this_portal(base, &choice.return_to) {
+    let return_to = form.remove("return_to").unwrap_or_default();
+    let back = match page_of_this_portal(base, &return_to) {
         Ok(back) => back,
         Err(message) => return (StatusCode::BAD_REQUEST, message).into_response(),
     };
     // The whole portal reads it, and only the portal: its base path, or the site's root.
     let path = if base.is_empty() { "/" } else { base };
-    // HttpOnly: only the server reads it, to render the page in the chosen theme.
+    // HttpOnly: only the server reads it, to render the page with the choice.
     let cookie = format!(
-        "{}={theme}; Path={path}; Max-Age={A_YEAR_IN_SECONDS}; SameSite=Lax; HttpOnly",
-        Theme::COOKIE,
-        theme = theme.as_str(),
+        "{}={}; Path={path}; Max-Age={A_YEAR_IN_SECONDS}; SameSite=Lax; HttpOnly",
+        P::COOKIE,
+        choice.as_str(),
     );
     ([(SET_COOKIE, cookie)], Redirect::to(&back)).into_response()
 }
