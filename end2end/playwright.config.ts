@@ -13,6 +13,8 @@ export default defineConfig({
   // Starts the release server on a free loopback port; its teardown stops it by PID.
   globalSetup: './harness/global-setup.ts',
   use: {
+    // The portal answers in the browser's language: the tests read English unless they ask.
+    locale: 'en-US',
     trace: 'retain-on-failure',
     launchOptions: chromiumLaunchOptions,
   },

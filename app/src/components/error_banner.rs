@@ -2,6 +2,7 @@
 //! with the HTTP status that fits it when the server renders the page.
 
 use crate::error::AppError;
+use crate::i18n::Lang;
 use leptos::prelude::*;
 
 #[component]
@@ -12,10 +13,44 @@ pub fn ErrorBanner(error: AppError) -> impl IntoView {
     {
         response.set_status(status);
     }
-    // "1 field(s) need attention" helps nobody on a page without those fields: say which.
+    let lang = Lang::for_this_page();
+    // "1 field(s) need attention" helps nobody on a page without those fields: say which, as
+    // `FieldErrors` does ("path: message; path: message"), each message in the page's language.
     let text = match error.field_errors() {
-        Some(errors) => errors.to_string(),
-        None => error.to_string(),
+        Some(errors) => errors
+            .in_form_order()
+            .enumerate()
+            .map(|(index, (path, message))| {
+                view! {
+                    {(index > 0).then_some(lang.pick("; ", "；"))}
+                    <span translate="no">{path.to_owned()}</span>
+                    {lang.pick(": ", "：")}
+                    {lang.text(message).into_owned()}
+                }
+            })
+            .collect_view()
+            .into_any(),
+        None => view! { <ErrorText error /> }.into_any(),
     };
     view! { <p class="banner banner-error" role="alert">{text}</p> }
+}
+
+/// An error's message in the page's language. A refusal ends with DLI's own words: they stay as
+/// DLI wrote them, marked so that no translator rewrites them.
+#[component]
+pub fn ErrorText(error: AppError) -> impl IntoView {
+    let text = Lang::for_this_page().text(&error.to_string()).into_owned();
+    let ours = match &error {
+        AppError::Rejected { message, .. } if !message.is_empty() => {
+            text.strip_suffix(message.as_str())
+        }
+        _ => None,
+    };
+    match ours {
+        Some(ours) => {
+            let dli = text[ours.len()..].to_owned();
+            view! { {ours.to_owned()} <span translate="no">{dli}</span> }.into_any()
+        }
+        None => text.into_any(),
+    }
 }

@@ -4,7 +4,8 @@
 
 use super::form_state::use_form_state;
 use crate::domain::Lens;
-use crate::domain::{self, field_id};
+use crate::domain::{self, field_id, fields::split_row_path};
+use crate::i18n::Lang;
 use leptos::prelude::*;
 
 /// The ids a field's input refers to: `(input id, help id, error id)`.
@@ -21,9 +22,11 @@ fn Frame(
     error: Signal<Option<String>>,
     children: Children,
 ) -> impl IntoView {
+    let lang = Lang::for_this_page();
     let info = field_info(&path);
     let (id, help_id, error_id) = ids(&path);
-    let label = move || view! { <label for=id.clone()>{info.label}</label> };
+    let label =
+        move || view! { <label for=id.clone()>{lang.text(info.label).into_owned()}</label> };
     view! {
         <div
             class="field"
@@ -33,10 +36,40 @@ fn Frame(
             {(!inline).then(label.clone())}
             {children()}
             {inline.then(label)}
-            <p class="help" id=help_id>{info.help}</p>
-            <p class="error" id=error_id aria-live="polite">{move || error.get()}</p>
+            <p class="help" id=help_id>{lang.text(info.help).into_owned()}</p>
+            <p class="error" id=error_id aria-live="polite">{error_text(lang, error)}</p>
         </div>
     }
+}
+
+/// The error under an input, in the page's language (the rules write it in English).
+pub(crate) fn error_text(
+    lang: Lang,
+    error: Signal<Option<String>>,
+) -> impl Fn() -> Option<String> + Send + Sync + 'static {
+    move || {
+        error.with(|error| {
+            error
+                .as_deref()
+                .map(|message| lang.text(message).into_owned())
+        })
+    }
+}
+
+/// What a person calls the input at `path`, in the page's language: its label, and the row for
+/// a row's cell ("Tag key 3" for `tags.2.key`).
+pub(crate) fn field_name(lang: Lang, path: &str) -> String {
+    let label = lang.text(field_info(path).label);
+    match split_row_path(path) {
+        Some((_, row, _)) => format!("{label} {}", row + 1),
+        None => label.into_owned(),
+    }
+}
+
+/// `translate="no"` for a choice that shows its own value (a queue's name, a log level): it is
+/// data, not words of ours.
+pub(crate) fn shown_as_is(value: &str, text: &str) -> Option<&'static str> {
+    (value == text).then_some("no")
 }
 
 /// The label and help of the input at `path`; every input the page renders is in the table.
@@ -76,10 +109,12 @@ pub fn TextField(
     let value = move || state.read(lens);
     view! {
         <Frame path=name.to_owned() error>
+            // What a person types is theirs: no translator rewrites it.
             <input
                 type="text"
                 id=field_id(name)
                 name=name
+                translate="no"
                 inputmode=numeric.then_some("numeric")
                 placeholder=(!placeholder.is_empty()).then_some(placeholder)
                 value=value
@@ -102,6 +137,7 @@ pub fn TextArea(name: &'static str, lens: Lens<String>) -> impl IntoView {
             <textarea
                 id=field_id(name)
                 name=name
+                translate="no"
                 rows="3"
                 prop:value=move || state.read(lens)
                 aria-describedby=described_by(name, error)
@@ -131,7 +167,12 @@ pub fn SelectField(
                 let value = value.clone();
                 move || state.read(lens) == value
             };
-            view! { <option value=value selected=is_current.clone() prop:selected=is_current>{text}</option> }
+            let translate = shown_as_is(&value, &text);
+            view! {
+                <option value=value selected=is_current.clone() prop:selected=is_current translate=translate>
+                    {text}
+                </option>
+            }
         })
         .collect_view();
     view! {

@@ -2,14 +2,16 @@
 //! logger levels): one input per column, rows added and removed with buttons that also work as
 //! plain form submits when the wasm has not loaded.
 
-use super::field::{error_signal, field_info, ids};
+use super::field::{error_signal, error_text, field_info, field_name, ids, shown_as_is};
 use super::form_state::use_form_state;
 use crate::domain::{Column, RowList, field_id};
+use crate::i18n::Lang;
 use leptos::prelude::*;
 
 #[component]
 pub fn RowsEditor(rows: RowList) -> impl IntoView {
     let state = use_form_state();
+    let lang = Lang::for_this_page();
     let info = field_info(rows.list);
     let (_, help_id, error_id) = ids(rows.list);
     let list_error = error_signal(rows.list);
@@ -23,9 +25,9 @@ pub fn RowsEditor(rows: RowList) -> impl IntoView {
     };
     view! {
         <fieldset class="rows-editor" id=field_id(rows.list) aria-describedby=help_id.clone()>
-            <legend>{info.label}</legend>
-            <p class="help" id=help_id.clone()>{info.help}</p>
-            <p class="error" id=error_id aria-live="polite">{move || list_error.get()}</p>
+            <legend>{lang.text(info.label).into_owned()}</legend>
+            <p class="help" id=help_id.clone()>{lang.text(info.help).into_owned()}</p>
+            <p class="error" id=error_id aria-live="polite">{error_text(lang, list_error)}</p>
             <ol class="rows">
                 {move || (0..count.get()).map(|row| view! { <Row rows row /> }).collect_view()}
             </ol>
@@ -36,7 +38,7 @@ pub fn RowsEditor(rows: RowList) -> impl IntoView {
                 value=rows.list
                 on:click=add
             >
-                {format!("Add {}", rows.noun)}
+                {crate::tr!(lang, "Add {}", "添加{}", lang.text(rows.noun))}
             </button>
         </fieldset>
     }
@@ -45,6 +47,7 @@ pub fn RowsEditor(rows: RowList) -> impl IntoView {
 #[component]
 fn Row(rows: RowList, row: usize) -> impl IntoView {
     let state = use_form_state();
+    let lang = Lang::for_this_page();
     let cells = rows
         .columns
         .iter()
@@ -66,10 +69,10 @@ fn Row(rows: RowList, row: usize) -> impl IntoView {
                 class="link-button"
                 name="_remove"
                 value=format!("{}.{row}", rows.list)
-                aria-label=format!("Remove {} {}", rows.noun, row + 1)
+                aria-label=crate::tr!(lang, "Remove {} {}", "移除{} {}", lang.text(rows.noun), row + 1)
                 on:click=remove
             >
-                "Remove"
+                {lang.pick("Remove", "移除")}
             </button>
         </li>
     }
@@ -78,9 +81,9 @@ fn Row(rows: RowList, row: usize) -> impl IntoView {
 #[component]
 fn Cell(rows: RowList, column: Column, row: usize) -> impl IntoView {
     let state = use_form_state();
+    let lang = Lang::for_this_page();
     let path = rows.path(row, &column);
     let error = error_signal(&path);
-    let info = field_info(&path);
     let (id, _, error_id) = ids(&path);
     // A cell has no help line of its own: it is described by its list's, and by its error.
     let (_, list_help_id, _) = ids(rows.list);
@@ -109,7 +112,7 @@ fn Cell(rows: RowList, column: Column, row: usize) -> impl IntoView {
         let path = path.clone();
         move || state.touch(&path)
     };
-    let label = format!("{} {}", info.label, row + 1);
+    let label = field_name(lang, &path);
     let control = if column.choices.is_empty() {
         let write = write.clone();
         let touch = touch.clone();
@@ -118,6 +121,7 @@ fn Cell(rows: RowList, column: Column, row: usize) -> impl IntoView {
                 type="text"
                 id=id.clone()
                 name=column.name
+                translate="no"
                 value=value
                 prop:value=value
                 aria-describedby=described_by.clone()
@@ -133,7 +137,11 @@ fn Cell(rows: RowList, column: Column, row: usize) -> impl IntoView {
             .iter()
             .map(|(choice, text)| {
                 let selected = move || value() == *choice;
-                view! { <option value=*choice selected=selected prop:selected=selected>{*text}</option> }
+                view! {
+                    <option value=*choice selected=selected prop:selected=selected translate=shown_as_is(choice, text)>
+                        {lang.text(text).into_owned()}
+                    </option>
+                }
             })
             .collect_view();
         view! {
@@ -156,7 +164,7 @@ fn Cell(rows: RowList, column: Column, row: usize) -> impl IntoView {
         <div class="cell" class=("has-error", move || error.get().is_some())>
             <label for=id class="cell-label">{label}</label>
             {control}
-            <p class="error" id=ids(&path).2 aria-live="polite">{move || error.get()}</p>
+            <p class="error" id=ids(&path).2 aria-live="polite">{error_text(lang, error)}</p>
         </div>
     }
 }

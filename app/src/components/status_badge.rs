@@ -2,22 +2,45 @@
 //! outcome of the create while there is no DLI status.
 
 use crate::domain::{DliStatus, Tone};
+use crate::i18n::Lang;
 use leptos::prelude::*;
 
-/// `(words, tone)`: DLI's status as `DliStatus` tells it, else the create's outcome.
-fn describe(status: Option<&str>, outcome: &str, deleted: bool) -> (String, Tone) {
+/// What the badge says and how it is coloured.
+struct Described {
+    text: String,
+    tone: Tone,
+    /// The status or outcome as stored, one the portal has no words for: data, not ours to
+    /// translate.
+    as_stored: bool,
+}
+
+/// DLI's status as `DliStatus` tells it, else the create's outcome.
+fn describe(lang: Lang, status: Option<&str>, outcome: &str, deleted: bool) -> Described {
+    let words = |text: &str, tone| Described {
+        text: text.to_owned(),
+        tone,
+        as_stored: false,
+    };
+    let stored = |text: &str| Described {
+        text: text.to_owned(),
+        tone: Tone::Idle,
+        as_stored: true,
+    };
     if deleted {
-        return ("Deleted".into(), Tone::Idle);
+        return words(lang.pick("Deleted", "已删除"), Tone::Idle);
     }
     if let Some(known) = status.and_then(DliStatus::parse) {
-        return (known.label().into(), known.tone());
+        return words(&lang.text(known.label()), known.tone());
     }
     match (status, outcome) {
-        (Some(other), _) => (other.to_string(), Tone::Idle),
-        (None, "pending") => ("Being created".into(), Tone::Busy),
-        (None, "unknown") => ("Outcome unknown, checking".into(), Tone::Busy),
-        (None, "failed") => ("Not created".into(), Tone::Bad),
-        (None, other) => (other.to_string(), Tone::Idle),
+        (Some(other), _) => stored(other),
+        (None, "pending") => words(lang.pick("Being created", "创建中"), Tone::Busy),
+        (None, "unknown") => words(
+            lang.pick("Outcome unknown, checking", "结果未知，正在核实"),
+            Tone::Busy,
+        ),
+        (None, "failed") => words(lang.pick("Not created", "未创建"), Tone::Bad),
+        (None, other) => stored(other),
     }
 }
 
@@ -27,13 +50,23 @@ pub fn StatusBadge(
     #[prop(into)] outcome: Signal<String>,
     #[prop(into)] deleted: Signal<bool>,
 ) -> impl IntoView {
-    let described = move || describe(status.read().as_deref(), &outcome.read(), deleted.get());
+    let lang = Lang::for_this_page();
+    let described = move || {
+        describe(
+            lang,
+            status.read().as_deref(),
+            &outcome.read(),
+            deleted.get(),
+        )
+    };
     view! {
         <span
-            class=move || format!("badge badge-{}", described().1.as_str())
-            title=move || status.get().unwrap_or_else(|| outcome.get())
+            class=move || format!("badge badge-{}", described().tone.as_str())
+            // DLI's own name for the status (`job_running`), for those who know DLI's API.
+            title=move || status.get()
+            translate=move || described().as_stored.then_some("no")
         >
-            {move || described().0}
+            {move || described().text}
         </span>
     }
 }

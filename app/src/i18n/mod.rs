@@ -4,6 +4,8 @@
 
 mod accept_language;
 mod catalogue;
+#[cfg(test)]
+mod coverage;
 mod template;
 
 pub use accept_language::preferred_lang;

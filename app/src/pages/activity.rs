@@ -5,9 +5,11 @@
 use crate::api::list_events;
 use crate::components::{
     error_banner::ErrorBanner,
-    events_table::{ACTIONS, EventsTable},
+    events_table::{EventsTable, actions},
 };
+use crate::i18n::Lang;
 use crate::model::{ActivityFilters, EventPage, use_portal_info};
+use crate::pages::{Pager, words};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
@@ -25,11 +27,15 @@ pub fn ActivityPage() -> impl IntoView {
         })
     });
     let page = Resource::new(move || filters.get(), list_events);
+    let lang = Lang::for_this_page();
+    let title = lang.pick("Activity", "操作记录");
     view! {
-        <Title text="Activity" />
-        <h1>"Activity"</h1>
+        <Title text=title />
+        <h1>{title}</h1>
         <Filters filters=filters.get_untracked() />
-        <Transition fallback=|| view! { <p class="loading">"Loading the activity…"</p> }>
+        <Transition fallback=move || {
+            view! { <p class="loading">{lang.pick("Loading the activity…", "正在加载操作记录…")}</p> }
+        }>
             {move || Suspend::new(async move {
                 match page.await {
                     Ok(page) => view! { <Activity page filters=filters.get_untracked() /> }.into_any(),
@@ -43,6 +49,7 @@ pub fn ActivityPage() -> impl IntoView {
 #[component]
 fn Activity(page: EventPage, filters: ActivityFilters) -> impl IntoView {
     let base = use_portal_info().base_path;
+    let lang = Lang::for_this_page();
     let link = |cursor: Option<String>| {
         let at = ActivityFilters {
             cursor,
@@ -54,42 +61,44 @@ fn Activity(page: EventPage, filters: ActivityFilters) -> impl IntoView {
     let next = page.next_cursor.clone().map(|cursor| link(Some(cursor)));
     let first = filters.cursor.is_some().then(|| link(None));
     let body = if page.events.is_empty() {
-        view! { <p class="empty">"Nothing matches these filters yet."</p> }.into_any()
+        let empty = lang.pick(
+            "Nothing matches these filters yet.",
+            "暂无符合筛选条件的记录。",
+        );
+        view! { <p class="empty">{empty}</p> }.into_any()
     } else {
         view! { <EventsTable events=page.events with_job=true /> }.into_any()
     };
     view! {
         {body}
-        <nav class="pager" aria-label="Pages">
-            {first.map(|href| view! { <a href=href>"First page"</a> })}
-            {next.map(|href| view! { <a href=href rel="next">"Next page"</a> })}
-        </nav>
+        <Pager first next />
     }
 }
 
 #[component]
 fn Filters(filters: ActivityFilters) -> impl IntoView {
     let base = use_portal_info().base_path;
+    let lang = Lang::for_this_page();
     let action = filters.action.clone().unwrap_or_default();
-    let options = std::iter::once(("", "Any action"))
-        .chain(ACTIONS)
+    let options = std::iter::once(("", lang.pick("Any action", "全部操作")))
+        .chain(actions(lang))
         .map(|(value, text)| view! { <option value=value selected=action == value>{text}</option> })
         .collect_view();
     view! {
-        <form method="get" action=format!("{base}/activity") class="filters" role="search" aria-label="Filter the activity">
+        <form method="get" action=format!("{base}/activity") class="filters" role="search" aria-label=lang.pick("Filter the activity", "筛选操作记录")>
             <div class="field">
-                <label for="filter-actor">"Person"</label>
+                <label for="filter-actor">{lang.pick("Person", "操作人")}</label>
                 <input type="search" id="filter-actor" name="actor" value=filters.actor.clone().unwrap_or_default() />
             </div>
             <div class="field">
-                <label for="filter-action">"Action"</label>
+                <label for="filter-action">{lang.pick("Action", "操作")}</label>
                 <select id="filter-action" name="action">{options}</select>
             </div>
             <div class="field">
-                <label for="filter-job">"Job record"</label>
+                <label for="filter-job">{lang.pick("Job record", "作业记录")}</label>
                 <input type="number" id="filter-job" name="job" min="1" inputmode="numeric" value=filters.job.map(|job| job.to_string()).unwrap_or_default() />
             </div>
-            <button type="submit" class="secondary">"Apply"</button>
+            <button type="submit" class="secondary">{words::apply(lang)}</button>
         </form>
     }
 }

@@ -4,12 +4,22 @@
 
 use crate::api::{BatchJobs, get_batch_draft};
 use crate::components::{error_banner::ErrorBanner, status_badge::StatusBadge};
+use crate::i18n::Lang;
 use crate::model::{
     BatchAction, BatchDraft, BatchResults, JobSummary, PortalInfo, use_portal_info,
 };
+use crate::pages::words;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
+
+fn page_title(lang: Lang) -> &'static str {
+    lang.pick("Act on several jobs", "批量操作作业")
+}
+
+fn back_to_history(lang: Lang) -> &'static str {
+    lang.pick("Back to the history", "返回作业历史")
+}
 
 #[component]
 pub fn BatchPage() -> impl IntoView {
@@ -29,18 +39,21 @@ pub fn BatchPage() -> impl IntoView {
         })
     };
     let draft = Resource::new(asked, |(action, ids)| get_batch_draft(action, ids));
+    let lang = Lang::for_this_page();
     view! {
-        <Title text="Act on several jobs" />
-        <Suspense fallback=|| view! { <p class="loading">"Loading the jobs…"</p> }>
+        <Title text=page_title(lang) />
+        <Suspense fallback=move || {
+            view! { <p class="loading">{lang.pick("Loading the jobs…", "正在加载作业…")}</p> }
+        }>
             {move || Suspend::new(async move {
                 match draft.await {
                     Ok(draft) => view! { <Batch draft /> }.into_any(),
                     Err(error) => {
                         let history = format!("{}/jobs", use_portal_info().base_path);
                         view! {
-                            <h1>"Act on several jobs"</h1>
+                            <h1>{page_title(lang)}</h1>
                             <ErrorBanner error />
-                            <p><a href=history>"Back to the history"</a></p>
+                            <p><a href=history>{back_to_history(lang)}</a></p>
                         }
                             .into_any()
                     }
@@ -50,13 +63,14 @@ pub fn BatchPage() -> impl IntoView {
     }
 }
 
-fn heading(action: BatchAction, count: usize) -> String {
+fn heading(lang: Lang, action: BatchAction, count: usize) -> String {
     let verb = match action {
-        BatchAction::Start => "Start",
-        BatchAction::Stop => "Stop",
-        BatchAction::Delete => "Delete",
+        BatchAction::Start => words::start(lang),
+        BatchAction::Stop => words::stop(lang),
+        BatchAction::Delete => words::delete(lang),
     };
-    let noun = if count == 1 { "job" } else { "jobs" };
+    // "Stop 2 jobs", "停止 2 个作业": the same order in both.
+    let noun = lang.pick(if count == 1 { "job" } else { "jobs" }, "个作业");
     format!("{verb} {count} {noun}")
 }
 
@@ -65,6 +79,7 @@ fn heading(action: BatchAction, count: usize) -> String {
 #[island]
 fn Batch(draft: BatchDraft) -> impl IntoView {
     let base = PortalInfo::provide().base_path;
+    let lang = Lang::for_this_page();
     let action = draft.action;
     let results = RwSignal::new(draft.results.clone());
     let problem = RwSignal::new(draft.problem.clone());
@@ -91,7 +106,7 @@ fn Batch(draft: BatchDraft) -> impl IntoView {
         });
     };
     let jobs = StoredValue::new(draft.jobs.clone());
-    let title = heading(action, draft.jobs.len());
+    let title = heading(lang, action, draft.jobs.len());
     view! {
         <h1>{title.clone()}</h1>
         {move || problem.get().map(|error| view! { <ErrorBanner error /> })}
@@ -106,14 +121,19 @@ fn Batch(draft: BatchDraft) -> impl IntoView {
                 view! {
                     <form class="batch-confirm" method="post" action=format!("{base}/jobs/batch") on:submit=on_submit.clone()>
                         <input type="hidden" name="action" value=action.as_str() />
-                        <p>"These jobs, each on its own; DLI answers for each:"</p>
+                        <p>
+                            {lang.pick(
+                                "These jobs, each on its own; DLI answers for each:",
+                                "以下作业逐个处理，DLI 分别给出结果：",
+                            )}
+                        </p>
                         <ul class="batch-jobs">{rows}</ul>
                         <Options action trigger_savepoint resume_savepoint />
                         <div class="submit-row">
                             <button type="submit" class=if action == BatchAction::Delete { "danger" } else { "primary" } disabled=move || run.pending().get() aria-busy=move || run.pending().get().to_string()>
-                                {let title = title.clone(); move || if run.pending().get() { "Working…".to_owned() } else { title.clone() }}
+                                {let title = title.clone(); move || if run.pending().get() { words::working(lang).to_owned() } else { title.clone() }}
                             </button>
-                            <a class="button-link" href=format!("{base}/jobs")>"Cancel"</a>
+                            <a class="button-link" href=format!("{base}/jobs")>{lang.pick("Cancel", "取消")}</a>
                         </div>
                     </form>
                 }
@@ -130,7 +150,7 @@ fn JobLine(job: JobSummary) -> impl IntoView {
     view! {
         <li>
             <input type="hidden" name="id" value=job.id />
-            <a href=format!("{base}/jobs/{}", job.id)>{job.name.clone()}</a>
+            <a href=format!("{base}/jobs/{}", job.id) translate="no">{job.name.clone()}</a>
             " "
             <StatusBadge status=job.status.clone() outcome=job.outcome.clone() deleted=job.deleted />
         </li>
@@ -144,19 +164,30 @@ fn Options(
     trigger_savepoint: RwSignal<bool>,
     resume_savepoint: RwSignal<bool>,
 ) -> impl IntoView {
+    let lang = Lang::for_this_page();
     let (name, label, choice) = match action {
         BatchAction::Stop => (
             "trigger_savepoint",
-            "Take a savepoint of each job first",
+            lang.pick(
+                "Take a savepoint of each job first",
+                "先为每个作业触发保存点",
+            ),
             trigger_savepoint,
         ),
         BatchAction::Start => (
             "resume_savepoint",
-            "Start each job from its latest savepoint",
+            lang.pick(
+                "Start each job from its latest savepoint",
+                "每个作业从其最近的保存点启动",
+            ),
             resume_savepoint,
         ),
         BatchAction::Delete => {
-            return view! { <p class="warning">"DLI deletes the jobs; their history entries stay."</p> }.into_any();
+            let warning = lang.pick(
+                "DLI deletes the jobs; their history entries stay.",
+                "DLI 将删除这些作业，其历史记录会保留。",
+            );
+            return view! { <p class="warning">{warning}</p> }.into_any();
         }
     };
     view! {
@@ -179,33 +210,46 @@ fn Options(
 #[component]
 fn Results(results: BatchResults, jobs: Vec<JobSummary>) -> impl IntoView {
     let base = use_portal_info().base_path;
+    let lang = Lang::for_this_page();
     let done = results.results.iter().filter(|result| result.ok).count();
     let total = results.results.len();
     let rows = results
         .results
         .into_iter()
         .map(|result| {
-            let name = jobs.iter().find(|job| job.id == result.id).map_or_else(
-                || format!("Job record {}", result.id),
-                |job| job.name.clone(),
-            );
-            let (class, text) = match result.error {
-                None => ("result-ok", ": Done".to_owned()),
-                Some(error) => ("result-failed", format!(": Not done: {error}")),
+            let href = format!("{base}/jobs/{}", result.id);
+            // A job the history holds is named as the team named it; any other by its record.
+            let link = match jobs.iter().find(|job| job.id == result.id) {
+                Some(job) => {
+                    view! { <a href=href translate="no">{job.name.clone()}</a> }.into_any()
+                }
+                None => view! { <a href=href>{words::job_record(lang, result.id)}</a> }.into_any(),
+            };
+            let (class, text, why) = match result.error {
+                None => ("result-ok", lang.pick(": Done", "：已完成"), None),
+                // Why not is often DLI's own answer, kept as DLI wrote it.
+                Some(error) => (
+                    "result-failed",
+                    lang.pick(": Not done: ", "：未完成："),
+                    Some(view! { <span translate="no">{lang.text(&error).into_owned()}</span> }),
+                ),
             };
             view! {
                 <li class=class>
-                    <a href=format!("{base}/jobs/{}", result.id)>{name}</a>
+                    {link}
                     {text}
+                    {why}
                 </li>
             }
         })
         .collect_view();
     view! {
         <section class="batch-results" aria-labelledby="results-title" role="status">
-            <h2 id="results-title">{format!("Done for {done} of {total}")}</h2>
+            <h2 id="results-title">
+                {crate::tr!(lang, "Done for {} of {}", "已完成 {} 个（共 {} 个）", done, total)}
+            </h2>
             <ul>{rows}</ul>
-            <p><a href=format!("{base}/jobs")>"Back to the history"</a></p>
+            <p><a href=format!("{base}/jobs")>{back_to_history(lang)}</a></p>
         </section>
     }
 }

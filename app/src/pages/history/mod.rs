@@ -9,14 +9,18 @@ use crate::api::{StartJob, StopJob, list_jobs};
 use crate::components::action_form::posted_error;
 use crate::components::error_banner::ErrorBanner;
 use crate::domain::DliStatus;
+use crate::i18n::Lang;
 use crate::model::{HistoryFilters, HistoryPage, use_portal_info};
+use crate::pages::{Pager, words};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
+use std::borrow::Cow;
 use summary::Summary;
 use table::JobsTable;
 
-/// The filter's choices besides DLI's statuses: the outcomes of creates DLI has no status for.
+/// The filter's choices besides DLI's statuses: the outcomes of creates DLI has no status for
+/// (in Chinese, the words the outcome has everywhere: `words::outcome`).
 const OUTCOME_CHOICES: [(&str, &str); 3] = [
     ("pending", "Being created"),
     ("unknown", "Outcome unknown"),
@@ -38,10 +42,13 @@ pub fn HistoryPage() -> impl IntoView {
         })
     });
     let page = Resource::new(move || filters.get(), list_jobs);
+    let lang = Lang::for_this_page();
     view! {
-        <Title text="History" />
-        <h1>"History"</h1>
-        <Transition fallback=|| view! { <p class="loading">"Loading the history…"</p> }>
+        <Title text=words::history(lang) />
+        <h1>{words::history(lang)}</h1>
+        <Transition fallback=move || {
+            view! { <p class="loading">{lang.pick("Loading the history…", "正在加载作业历史…")}</p> }
+        }>
             {move || Suspend::new(async move {
                 match page.await {
                     Ok(page) => view! { <History page filters=filters.get_untracked() /> }.into_any(),
@@ -88,29 +95,33 @@ fn History(page: HistoryPage, filters: HistoryFilters) -> impl IntoView {
         <Filters filters queues=page.queues filtered />
         <Summary counts=page.summary current=group />
         {body}
-        <nav class="pager" aria-label="Pages">
-            {first_link.map(|href| view! { <a href=href>"First page"</a> })}
-            {next_link.map(|href| view! { <a href=href rel="next">"Next page"</a> })}
-        </nav>
+        <Pager first=first_link next=next_link />
     }
 }
 
 fn empty_state(base: &str, any_jobs: bool, filtered: bool) -> impl IntoView + use<> {
+    let lang = Lang::for_this_page();
     let home = format!("{base}/");
     let clear = format!("{base}/jobs");
     if any_jobs && filtered {
         view! {
             <div class="empty">
-                <p>"No job matches these filters."</p>
-                <p><a href=clear>"Clear the filters"</a></p>
+                <p>{lang.pick("No job matches these filters.", "没有符合筛选条件的作业。")}</p>
+                <p><a href=clear>{lang.pick("Clear the filters", "清除筛选条件")}</a></p>
             </div>
         }
         .into_any()
     } else {
         view! {
             <div class="empty">
-                <p>"No jobs yet. Every job created through the portal appears here, with who created it and what DLI did with it."</p>
-                <p><a href=home>"Create the first job"</a></p>
+                <p>
+                    {lang
+                        .pick(
+                            "No jobs yet. Every job created through the portal appears here, with who created it and what DLI did with it.",
+                            "还没有作业。通过本门户创建的每个作业都会列在这里，包括创建人以及 DLI 的处理结果。",
+                        )}
+                </p>
+                <p><a href=home>{lang.pick("Create the first job", "创建第一个作业")}</a></p>
             </div>
         }
         .into_any()
@@ -120,45 +131,54 @@ fn empty_state(base: &str, any_jobs: bool, filtered: bool) -> impl IntoView + us
 #[component]
 fn Filters(filters: HistoryFilters, queues: Vec<String>, filtered: bool) -> impl IntoView {
     let base = use_portal_info().base_path;
+    let lang = Lang::for_this_page();
     let status = filters.status.clone().unwrap_or_default();
     let queue = filters.queue.clone().unwrap_or_default();
-    let choices = std::iter::once(("", "Any status"))
-        .chain(DliStatus::ALL.map(|known| (known.as_str(), known.label())))
-        .chain(OUTCOME_CHOICES);
+    let outcomes = OUTCOME_CHOICES.map(|(value, text)| {
+        let chinese = words::outcome_in_chinese(value).unwrap_or(text);
+        (value, Cow::Borrowed(lang.pick(text, chinese)))
+    });
+    let choices = std::iter::once(("", Cow::Borrowed(lang.pick("Any status", "全部状态"))))
+        .chain(DliStatus::ALL.map(|known| (known.as_str(), lang.text(known.label()))))
+        .chain(outcomes);
     let status_options = choices
-        .map(|(value, text)| view! { <option value=value selected=status == value>{text}</option> })
+        .map(|(value, text)| {
+            view! { <option value=value selected=status == value>{text.into_owned()}</option> }
+        })
         .collect_view();
     let queue_options = queues
         .into_iter()
         .map(|name| {
             let selected = name == queue;
-            view! { <option value=name.clone() selected=selected>{name.clone()}</option> }
+            view! { <option value=name.clone() selected=selected translate="no">{name.clone()}</option> }
         })
         .collect_view();
     view! {
-        <form method="get" action=format!("{base}/jobs") class="filters" role="search" aria-label="Filter the history">
+        <form method="get" action=format!("{base}/jobs") class="filters" role="search" aria-label=lang.pick("Filter the history", "筛选作业历史")>
             <div class="field">
-                <label for="filter-name">"Name contains"</label>
+                <label for="filter-name">{lang.pick("Name contains", "名称包含")}</label>
                 <input type="search" id="filter-name" name="name" value=filters.name.clone().unwrap_or_default() />
             </div>
             <div class="field">
-                <label for="filter-status">"Status"</label>
+                <label for="filter-status">{lang.pick("Status", "状态")}</label>
                 <select id="filter-status" name="status">{status_options}</select>
             </div>
             <div class="field">
-                <label for="filter-queue">"Queue"</label>
+                <label for="filter-queue">{words::queue(lang)}</label>
                 <select id="filter-queue" name="queue">
-                    <option value="">"Any queue"</option>
+                    <option value="">{lang.pick("Any queue", "全部队列")}</option>
                     {queue_options}
                 </select>
             </div>
             <div class="field field-inline">
                 <input type="checkbox" id="filter-mine" name="mine" value="true" checked=filters.mine />
-                <label for="filter-mine">"Created by me"</label>
+                <label for="filter-mine">{lang.pick("Created by me", "我创建的")}</label>
             </div>
             <div class="filter-buttons">
-                <button type="submit" class="secondary">"Apply"</button>
-                {filtered.then(|| view! { <a class="button-link" href=format!("{base}/jobs")>"Clear"</a> })}
+                <button type="submit" class="secondary">{words::apply(lang)}</button>
+                {filtered.then(|| view! {
+                    <a class="button-link" href=format!("{base}/jobs")>{lang.pick("Clear", "清除")}</a>
+                })}
             </div>
         </form>
     }

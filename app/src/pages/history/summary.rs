@@ -2,12 +2,14 @@
 //! filter the history by group. Drawn on the server (an SVG, no chart code in the wasm).
 
 use crate::domain::StatusGroup;
+use crate::i18n::Lang;
 use crate::model::{GroupCount, use_portal_info};
 use leptos::prelude::*;
 
 #[component]
 pub(super) fn Summary(counts: Vec<GroupCount>, current: Option<String>) -> impl IntoView {
     let base = use_portal_info().base_path;
+    let lang = Lang::for_this_page();
     let groups: Vec<(StatusGroup, i64)> = counts
         .iter()
         .filter_map(|count| Some((StatusGroup::parse(&count.group)?, count.count)))
@@ -39,7 +41,7 @@ pub(super) fn Summary(counts: Vec<GroupCount>, current: Option<String>) -> impl 
                         class=format!("badge badge-{}", group.tone().as_str())
                         aria-current=chosen.then_some("true")
                     >
-                        {group.label()}
+                        {lang.text(group.label()).into_owned()}
                         " "
                         <strong class="count">{count}</strong>
                     </a>
@@ -48,7 +50,7 @@ pub(super) fn Summary(counts: Vec<GroupCount>, current: Option<String>) -> impl 
         })
         .collect_view();
     view! {
-        <nav class="status-summary" aria-label="Jobs by status">
+        <nav class="status-summary" aria-label=lang.pick("Jobs by status", "按状态查看作业")>
             <svg class="summary-bar" viewBox="0 0 100 1" preserveAspectRatio="none" aria-hidden="true" focusable="false">
                 {segments}
             </svg>

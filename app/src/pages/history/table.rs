@@ -9,9 +9,20 @@ use crate::components::{
     auto_refresh::refresh_every, local_time::LocalTime, status_badge::StatusBadge,
 };
 use crate::domain::DliStatus;
+use crate::i18n::Lang;
 use crate::model::{JobSummary, PortalInfo, use_portal_info};
+use crate::pages::{queue_name, words};
 use leptos::prelude::*;
 use std::{collections::HashMap, time::Duration};
+
+/// The id of the table's hidden "Select" heading: each row's checkbox is labelled by it and the
+/// job's name, so that the name stays out of an attribute (it is the team's data, not text to
+/// translate).
+const SELECT_LABEL: &str = "history-select";
+
+fn outcome_column(lang: Lang) -> &'static str {
+    lang.pick("Outcome", "创建结果")
+}
 
 /// What the rows share: fresh statuses by record id (rows prefer them), the jobs still worth
 /// asking about, and the quick actions.
@@ -56,6 +67,7 @@ pub(super) fn JobsTable(
     posted: Option<String>,
 ) -> impl IntoView {
     let info = PortalInfo::provide();
+    let lang = Lang::for_this_page();
     let base = info.base_path;
     let table = Table {
         fresh: RwSignal::new(HashMap::new()),
@@ -109,30 +121,36 @@ pub(super) fn JobsTable(
             .collect_view()
     });
     view! {
-        {move || problem.get().map(|problem| view! { <p class="banner banner-error" role="alert">{problem}</p> })}
+        {move || problem.get().map(|problem| view! {
+            <p class="banner banner-error" role="alert">{lang.text(&problem).into_owned()}</p>
+        })}
         // A plain GET form: the chosen jobs and the action go to the confirmation page.
         <form class="batch" method="get" action=format!("{base}/jobs/batch")>
         {info.may_act.then(|| view! {
-            <div class="batch-bar" role="group" aria-label="Act on the selected jobs">
-                <span>"With the selected jobs:"</span>
-                <button type="submit" name="action" value="start" class="secondary">"Start"</button>
-                <button type="submit" name="action" value="stop" class="secondary">"Stop (with savepoint)"</button>
-                <button type="submit" name="action" value="delete" class="danger">"Delete"</button>
+            <div class="batch-bar" role="group" aria-label=lang.pick("Act on the selected jobs", "批量操作所选作业")>
+                <span>{lang.pick("With the selected jobs:", "对所选作业：")}</span>
+                <button type="submit" name="action" value="start" class="secondary">{words::start(lang)}</button>
+                <button type="submit" name="action" value="stop" class="secondary">
+                    {lang.pick("Stop (with savepoint)", "停止（触发保存点）")}
+                </button>
+                <button type="submit" name="action" value="delete" class="danger">{words::delete(lang)}</button>
             </div>
         })}
         <table class="history">
-            <caption class="visually-hidden">"Jobs created through the portal, newest first"</caption>
+            <caption class="visually-hidden">
+                {lang.pick("Jobs created through the portal, newest first", "通过本门户创建的作业，最新的在前")}
+            </caption>
             <thead>
                 <tr>
-                    <th scope="col"><span class="visually-hidden">"Select"</span></th>
-                    <th scope="col">"Name"</th>
-                    <th scope="col">"Queue"</th>
-                    <th scope="col">"Created by"</th>
-                    <th scope="col">"Created at"</th>
-                    <th scope="col">"DLI job id"</th>
-                    <th scope="col">"Status"</th>
-                    <th scope="col">"Outcome"</th>
-                    <th scope="col">"Action"</th>
+                    <th scope="col"><span class="visually-hidden" id=SELECT_LABEL>{lang.pick("Select", "选择")}</span></th>
+                    <th scope="col">{lang.pick("Name", "名称")}</th>
+                    <th scope="col">{words::queue(lang)}</th>
+                    <th scope="col">{words::created_by(lang)}</th>
+                    <th scope="col">{words::created_at(lang)}</th>
+                    <th scope="col">{words::dli_job_id(lang)}</th>
+                    <th scope="col">{words::status(lang)}</th>
+                    <th scope="col">{outcome_column(lang)}</th>
+                    <th scope="col">{lang.pick("Action", "操作")}</th>
                 </tr>
             </thead>
             <tbody>{rows}</tbody>
@@ -145,8 +163,9 @@ pub(super) fn JobsTable(
 #[component]
 fn Row(job: JobSummary, table: Table, acted: RwSignal<Option<i64>>) -> impl IntoView {
     let base = use_portal_info().base_path;
+    let lang = Lang::for_this_page();
     let id = job.id;
-    let name = job.name.clone();
+    let name_id = format!("job-name-{id}");
     let current = {
         let job = job.clone();
         Memo::new(move |_| {
@@ -166,47 +185,55 @@ fn Row(job: JobSummary, table: Table, acted: RwSignal<Option<i64>>) -> impl Into
             return None;
         }
         match status {
-            Some(status) if status.may_stop() => Some(("stop", "Stop")),
+            Some(status) if status.may_stop() => Some(("stop", words::stop(lang))),
             Some(status) if !status.may_start() => None,
-            _ => Some(("start", "Start")),
+            _ => Some(("start", words::start(lang))),
         }
     };
-    let button = move || {
-        quick().map(|(action, label)| {
-            view! {
-                <button
-                    type="submit"
-                    form=format!("quick-{action}-{id}")
-                    class="secondary quick"
-                    aria-label=format!("{label} {name}")
-                    title=(action == "stop").then_some("Stop with a savepoint")
-                    disabled=move || table.busy()
-                    on:click=move |_| acted.set(Some(id))
-                >
-                    {label}
-                </button>
-            }
-        })
+    let button = {
+        let name_id = name_id.clone();
+        move || {
+            quick().map(|(action, label)| {
+                // Named "Start <job name>": its own text, then the name's cell.
+                let button_id = format!("quick-{action}-button-{id}");
+                view! {
+                    <button
+                        type="submit"
+                        id=button_id.clone()
+                        form=format!("quick-{action}-{id}")
+                        class="secondary quick"
+                        aria-labelledby=format!("{button_id} {name_id}")
+                        title=(action == "stop").then(|| words::stop_with_savepoint(lang))
+                        disabled=move || table.busy()
+                        on:click=move |_| acted.set(Some(id))
+                    >
+                        {label}
+                    </button>
+                }
+            })
+        }
     };
     view! {
         // `data-label`: on a narrow screen each row is a card, its cells labelled by CSS.
         <tr>
             <td class="select">
-                <input type="checkbox" name="id" value=id aria-label=format!("Select {}", job.name) />
+                <input type="checkbox" name="id" value=id aria-labelledby=format!("{SELECT_LABEL} {name_id}") />
             </td>
-            <td class="name"><a href=format!("{base}/jobs/{id}")>{job.name.clone()}</a></td>
-            <td data-label="Queue">{job.queue_name.clone().unwrap_or_else(|| "DLI default".into())}</td>
-            <td data-label="Created by">{job.created_by.clone()}</td>
-            <td data-label="Created"><LocalTime at_ms=job.created_at_ms relative=true /></td>
-            <td data-label="DLI job id" class="numeric">{move || current.read().dli_job_id.map(|id| id.to_string()).unwrap_or_else(|| "—".into())}</td>
-            <td data-label="Status">
+            <td class="name">
+                <a href=format!("{base}/jobs/{id}") id=name_id.clone() translate="no">{job.name.clone()}</a>
+            </td>
+            <td data-label=words::queue(lang)>{queue_name(lang, job.queue_name.clone())}</td>
+            <td data-label=words::created_by(lang) translate="no">{job.created_by.clone()}</td>
+            <td data-label=lang.pick("Created", "创建时间")><LocalTime at_ms=job.created_at_ms relative=true /></td>
+            <td data-label=words::dli_job_id(lang) class="numeric">{move || current.read().dli_job_id.map(|id| id.to_string()).unwrap_or_else(|| "—".into())}</td>
+            <td data-label=words::status(lang)>
                 <StatusBadge
                     status=Signal::derive(move || current.read().status.clone())
                     outcome=Signal::derive(move || current.read().outcome.clone())
                     deleted=Signal::derive(move || current.read().deleted)
                 />
             </td>
-            <td data-label="Outcome">{move || current.read().outcome.clone()}</td>
+            <td data-label=outcome_column(lang)>{move || words::outcome(lang, &current.read().outcome)}</td>
             <td class="quick-cell">{button}</td>
         </tr>
     }

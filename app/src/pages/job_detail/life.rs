@@ -6,21 +6,45 @@ use crate::components::action_form::ActionFormAt;
 use crate::components::{events_table::EventsTable, local_time::LocalTime};
 use crate::domain::wire_label;
 use crate::error::AppError;
+use crate::i18n::Lang;
 use crate::model::{JobDetails, JobLife, UpdateView, VersionDiff, use_portal_info};
+use crate::pages::words;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
+use super::settings::field_value;
+
 /// The steps an update takes, in order, as the page names them.
-fn steps(update: &UpdateView) -> Vec<(&'static str, &'static str)> {
+fn steps(lang: Lang, update: &UpdateView) -> Vec<(&'static str, &'static str)> {
+    let change = ("update", lang.pick("Update", "更新"));
     match update.mode.as_str() {
         "restart_from_savepoint" => vec![
-            ("stop", "Stop with a savepoint"),
-            ("update", "Update"),
-            ("start", "Start from the savepoint"),
+            ("stop", words::stop_with_savepoint(lang)),
+            change,
+            (
+                "start",
+                lang.pick("Start from the savepoint", "从保存点启动"),
+            ),
         ],
-        "restart" => vec![("stop", "Stop"), ("update", "Update"), ("start", "Start")],
-        _ => vec![("update", "Update")],
+        "restart" => vec![
+            ("stop", words::stop(lang)),
+            change,
+            ("start", words::start(lang)),
+        ],
+        _ => vec![change],
     }
+}
+
+/// How a version came about (`create`, `update` or `rollback`): English pages show the word as
+/// stored.
+fn version_action(lang: Lang, action: &str) -> String {
+    let chinese = match action {
+        "create" => "创建",
+        "update" => "更新",
+        "rollback" => "回滚",
+        other => other,
+    };
+    lang.pick(action, chinese).to_owned()
 }
 
 #[component]
@@ -35,30 +59,51 @@ pub(super) fn UpdateProgress(live: RwSignal<JobDetails>) -> impl IntoView {
 
 #[component]
 fn Progress(update: UpdateView) -> impl IntoView {
-    let current = steps(&update)
+    let lang = Lang::for_this_page();
+    let current = steps(lang, &update)
         .iter()
         .position(|(step, _)| *step == update.step);
     let over = update.is_over();
     let failed = update.step == "failed";
-    let items = steps(&update)
+    let done = lang.pick("done", "已完成");
+    let items = steps(lang, &update)
         .into_iter()
         .enumerate()
         .map(|(index, (_, label))| {
             let (class, state) = match current {
-                _ if over && !failed => ("step-done", "done"),
-                Some(at) if index < at => ("step-done", "done"),
-                Some(at) if index == at => ("step-current", "under way"),
-                _ => ("step-pending", if failed { "not done" } else { "to do" }),
+                _ if over && !failed => ("step-done", done),
+                Some(at) if index < at => ("step-done", done),
+                Some(at) if index == at => ("step-current", lang.pick("under way", "进行中")),
+                _ if failed => ("step-pending", lang.pick("not done", "未执行")),
+                _ => ("step-pending", lang.pick("to do", "待执行")),
             };
             let aria_current = (class == "step-current").then_some("step");
-            view! { <li class=class aria-current=aria_current>{label} <span class="step-state">{format!(" ({state})")}</span></li> }
+            let state = crate::tr!(lang, " ({})", "（{}）", state);
+            view! { <li class=class aria-current=aria_current>{label} <span class="step-state">{state}</span></li> }
         })
         .collect_view();
     let title = match (over, failed) {
-        (false, _) => format!("Update {} under way", update.id),
-        (true, true) => format!("Update {} stopped", update.id),
-        (true, false) => format!("Update {} done", update.id),
+        (false, _) => crate::tr!(lang, "Update {} under way", "更新 {} 进行中", update.id),
+        (true, true) => crate::tr!(lang, "Update {} stopped", "更新 {} 已中止", update.id),
+        (true, false) => crate::tr!(lang, "Update {} done", "更新 {} 已完成", update.id),
     };
+    let kind = if update.action == "rollback" {
+        lang.pick("A rollback", "回滚")
+    } else {
+        lang.pick("An update", "更新")
+    };
+    // The person's name is theirs: it stands apart, in the place each language puts it.
+    let actor = view! { <span translate="no">{update.actor.clone()}</span> };
+    let who = match lang {
+        Lang::En => view! { {kind} " by " {actor} }.into_any(),
+        Lang::Zh => view! { {actor} " 发起的" {kind} }.into_any(),
+    };
+    let fields = update
+        .changed
+        .iter()
+        .map(|field| lang.text(wire_label(field)))
+        .collect::<Vec<_>>()
+        .join(lang.pick(", ", "、"));
     let class = if failed {
         "update update-failed"
     } else {
@@ -68,12 +113,16 @@ fn Progress(update: UpdateView) -> impl IntoView {
         <section class=class aria-labelledby="update-title" role="status" aria-live="polite">
             <h2 id="update-title">{title}</h2>
             <p class="help">
-                {format!("{} by {}, from version {}", if update.action == "rollback" { "A rollback" } else { "An update" }, update.actor, update.base_version)}
-                {update.version.map(|version| format!(" to version {version}"))}
-                {format!(": {}.", update.changed.iter().map(|field| wire_label(field)).collect::<Vec<_>>().join(", "))}
+                {who}
+                {crate::tr!(lang, ", from version {}", "，从版本 {}", update.base_version)}
+                {update.version.map(|version| crate::tr!(lang, " to version {}", " 到版本 {}", version))}
+                {crate::tr!(lang, ": {}.", "：{}。", fields)}
             </p>
             <ol class="steps">{items}</ol>
-            {update.message.clone().map(|message| view! { <p class="update-message">{message}</p> })}
+            // The portal's words, but with DLI's own answer in them when DLI refused.
+            {update.message.clone().map(|message| view! {
+                <p class="update-message" translate="no">{lang.text(&message).into_owned()}</p>
+            })}
         </section>
     }
 }
@@ -87,6 +136,7 @@ pub(super) fn Versions(
     /// The error a rollback posted without JavaScript came back with.
     posted: Option<String>,
 ) -> impl IntoView {
+    let lang = Lang::for_this_page();
     let id = live.with_untracked(|live| live.summary.id);
     let rollback = ServerAction::<RollbackJob>::new();
     let problem = RwSignal::new(posted);
@@ -111,23 +161,31 @@ pub(super) fn Versions(
                         <input type="hidden" name="id" value=id />
                         <input type="hidden" name="version" value=number />
                         <input type="hidden" name="idempotency_key" value=key />
-                        <label class="visually-hidden" for=format!("when-running-{number}")>"If the job runs"</label>
+                        <label class="visually-hidden" for=format!("when-running-{number}")>
+                            {lang.pick("If the job runs", "如果作业正在运行")}
+                        </label>
                         <select id=format!("when-running-{number}") name="when_running">
-                            <option value="restart_from_savepoint">"restart it from a savepoint"</option>
-                            <option value="restart">"restart it without a savepoint"</option>
-                            <option value="refuse">"only if no restart is needed"</option>
+                            <option value="restart_from_savepoint">
+                                {lang.pick("restart it from a savepoint", "从保存点重启")}
+                            </option>
+                            <option value="restart">
+                                {lang.pick("restart it without a savepoint", "不使用保存点重启")}
+                            </option>
+                            <option value="refuse">
+                                {lang.pick("only if no restart is needed", "仅在无需重启时回滚")}
+                            </option>
                         </select>
                         <button type="submit" class="secondary" disabled=move || rollback.pending().get()>
-                            {format!("Roll back to version {number}")}
+                            {crate::tr!(lang, "Roll back to version {}", "回滚到版本 {}", number)}
                         </button>
                     </ActionFormAt>
                 });
                 view! {
                     <tr>
-                        <th scope="row">{number} {(number == latest).then_some(" (current)")}</th>
+                        <th scope="row">{number} {(number == latest).then_some(lang.pick(" (current)", "（当前）"))}</th>
                         <td><LocalTime at_ms=version.at_ms /></td>
-                        <td>{version.actor.clone()}</td>
-                        <td>{version.action.clone()}</td>
+                        <td translate="no">{version.actor.clone()}</td>
+                        <td>{version_action(lang, &version.action)}</td>
                         <td>{form}</td>
                     </tr>
                 }
@@ -136,16 +194,18 @@ pub(super) fn Versions(
     };
     view! {
         <section aria-labelledby="versions-title">
-            <h2 id="versions-title">"Versions"</h2>
-            {move || problem.get().map(|problem| view! { <p class="banner banner-error" role="alert">{problem}</p> })}
+            <h2 id="versions-title">{lang.pick("Versions", "版本")}</h2>
+            {move || problem.get().map(|problem| view! {
+                <p class="banner banner-error" role="alert">{lang.text(&problem).into_owned()}</p>
+            })}
             <table class="versions">
                 <thead>
                     <tr>
-                        <th scope="col">"Version"</th>
-                        <th scope="col">"When"</th>
-                        <th scope="col">"Who"</th>
-                        <th scope="col">"How"</th>
-                        <th scope="col">"Roll back"</th>
+                        <th scope="col">{lang.pick("Version", "版本")}</th>
+                        <th scope="col">{lang.pick("When", "时间")}</th>
+                        <th scope="col">{lang.pick("Who", "操作人")}</th>
+                        <th scope="col">{lang.pick("How", "方式")}</th>
+                        <th scope="col">{lang.pick("Roll back", "回滚")}</th>
                     </tr>
                 </thead>
                 <tbody>{rows}</tbody>
@@ -163,11 +223,17 @@ pub(super) struct Comparison {
     pub diff: Option<Result<VersionDiff, AppError>>,
 }
 
+/// The compare form's label and its button.
+fn compare_word(lang: Lang) -> &'static str {
+    lang.pick("Compare", "比较")
+}
+
 /// Two versions side by side, field by field in the form's labels: a GET form, so the pair
 /// stands in the URL.
 #[component]
 fn Compare(id: i64, life: RwSignal<JobLife>, compare: Comparison) -> impl IntoView {
     let base = use_portal_info().base_path;
+    let lang = Lang::for_this_page();
     let asked = compare.asked;
     // The versions to choose from, the pair asked for selected (else the latest two); they
     // follow the job as an update adds a version, and only then.
@@ -188,36 +254,46 @@ fn Compare(id: i64, life: RwSignal<JobLife>, compare: Comparison) -> impl IntoVi
             numbers
                 .into_iter()
                 .map(|number| {
-                    view! { <option value=number selected=number == selected>{format!("Version {number}")}</option> }
+                    view! { <option value=number selected=number == selected>{words::version(lang, number)}</option> }
                 })
                 .collect_view()
         }
     };
     view! {
-        <form method="get" action=format!("{base}/jobs/{id}") class="compare" aria-label="Compare two versions">
+        <form method="get" action=format!("{base}/jobs/{id}") class="compare" aria-label=lang.pick("Compare two versions", "比较两个版本")>
             <div class="field">
-                <label for="compare-from">"Compare"</label>
+                <label for="compare-from">{compare_word(lang)}</label>
                 <select id="compare-from" name="from">{choices(false)}</select>
             </div>
             <div class="field">
-                <label for="compare-to">"with"</label>
+                <label for="compare-to">{lang.pick("with", "与")}</label>
                 <select id="compare-to" name="to">{choices(true)}</select>
             </div>
-            <button type="submit" class="secondary">"Compare"</button>
+            <button type="submit" class="secondary">{compare_word(lang)}</button>
         </form>
         {compare.diff.map(|answer| match answer {
             Ok(diff) => view! { <Diff diff /> }.into_any(),
-            Err(error) => view! { <p class="banner banner-error" role="alert">{error.to_string()}</p> }.into_any(),
+            Err(error) => {
+                view! { <p class="banner banner-error" role="alert">{lang.text(&error.to_string()).into_owned()}</p> }
+                    .into_any()
+            }
         })}
     }
 }
 
 #[component]
 fn Diff(diff: VersionDiff) -> impl IntoView {
-    let title = format!("From version {} to version {}", diff.from, diff.to);
+    let lang = Lang::for_this_page();
+    let title = crate::tr!(
+        lang,
+        "From version {} to version {}",
+        "从版本 {} 到版本 {}",
+        diff.from,
+        diff.to
+    );
     if diff.changes.is_empty() {
-        return view! { <p class="diff-empty" id="diff">{title} ": no field differs."</p> }
-            .into_any();
+        let same = lang.pick(": no field differs.", "：所有字段均相同。");
+        return view! { <p class="diff-empty" id="diff">{title} {same}</p> }.into_any();
     }
     let rows = diff
         .changes
@@ -225,9 +301,9 @@ fn Diff(diff: VersionDiff) -> impl IntoView {
         .map(|change| {
             view! {
                 <tr>
-                    <th scope="row">{change.label}</th>
-                    <td class="before">{change.before}</td>
-                    <td class="after">{change.after}</td>
+                    <th scope="row">{lang.text(&change.label).into_owned()}</th>
+                    <td class="before">{field_value(lang, change.before)}</td>
+                    <td class="after">{field_value(lang, change.after)}</td>
                 </tr>
             }
         })
@@ -237,9 +313,9 @@ fn Diff(diff: VersionDiff) -> impl IntoView {
             <caption>{title}</caption>
             <thead>
                 <tr>
-                    <th scope="col">"Field"</th>
-                    <th scope="col">{format!("Version {}", diff.from)}</th>
-                    <th scope="col">{format!("Version {}", diff.to)}</th>
+                    <th scope="col">{lang.pick("Field", "字段")}</th>
+                    <th scope="col">{words::version(lang, diff.from)}</th>
+                    <th scope="col">{words::version(lang, diff.to)}</th>
                 </tr>
             </thead>
             <tbody>{rows}</tbody>
@@ -250,9 +326,10 @@ fn Diff(diff: VersionDiff) -> impl IntoView {
 
 #[component]
 pub(super) fn Events(life: RwSignal<JobLife>) -> impl IntoView {
+    let lang = Lang::for_this_page();
     view! {
         <section aria-labelledby="events-title">
-            <h2 id="events-title">"Events"</h2>
+            <h2 id="events-title">{lang.pick("Events", "事件")}</h2>
             {move || view! { <EventsTable events=life.read().events.clone() /> }}
         </section>
     }

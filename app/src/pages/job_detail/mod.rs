@@ -18,8 +18,10 @@ use crate::components::{
 };
 use crate::domain::{FieldChange, JobSpec, settings_by_group};
 use crate::error::AppError;
+use crate::i18n::Lang;
 use crate::model::{JobDetails, JobLife, PortalInfo};
 use crate::pages::not_found::NotFound;
+use crate::pages::{queue_name, words};
 use actions::Actions;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -60,8 +62,11 @@ pub fn JobDetailPage() -> impl IntoView {
         rollback: posted_error::<RollbackJob>().map(|error| error.to_string()),
     };
     let just_created = query.read_untracked().get("created").is_some();
+    let lang = Lang::for_this_page();
     view! {
-        <Suspense fallback=|| view! { <p class="loading">"Loading the job…"</p> }>
+        <Suspense fallback=move || {
+            view! { <p class="loading">{lang.pick("Loading the job…", "正在加载作业…")}</p> }
+        }>
             {move || {
                 let posted = posted.clone();
                 Suspend::new(async move {
@@ -70,7 +75,7 @@ pub fn JobDetailPage() -> impl IntoView {
                             let compare = Comparison { asked: asked(), diff: diff.await };
                             let settings = latest_settings(&life);
                             view! {
-                                <Title text=format!("Job {}", details.summary.name) />
+                                <Title text=crate::tr!(lang, "Job {}", "作业 {}", details.summary.name) />
                                 <Job details life settings compare posted just_created />
                             }
                                 .into_any()
@@ -99,6 +104,7 @@ fn Job(
     just_created: bool,
 ) -> impl IntoView {
     let base = PortalInfo::provide().base_path;
+    let lang = Lang::for_this_page();
     let id = details.summary.id;
     let live = RwSignal::new(details.clone());
     let life = RwSignal::new(life);
@@ -123,44 +129,61 @@ fn Job(
     });
     let summary = move || live.read().summary.clone();
     view! {
-        <p class="breadcrumb"><a href=format!("{base}/jobs")>"History"</a> " / " {details.summary.name.clone()}</p>
+        <p class="breadcrumb">
+            <a href=format!("{base}/jobs")>{words::history(lang)}</a>
+            " / "
+            <span translate="no">{details.summary.name.clone()}</span>
+        </p>
         <div class="job-header">
-            <h1>{details.summary.name.clone()}</h1>
+            <h1 translate="no">{details.summary.name.clone()}</h1>
             <StatusBadge
                 status=Signal::derive(move || summary().status)
                 outcome=Signal::derive(move || summary().outcome)
                 deleted=Signal::derive(move || summary().deleted)
             />
-            {move || live.read().status_desc.clone().filter(|desc| !desc.is_empty()).map(|desc| view! { <span class="status-desc">{desc}</span> })}
+            {move || live.read().status_desc.clone().filter(|desc| !desc.is_empty()).map(|desc| view! { <span class="status-desc" translate="no">{desc}</span> })}
         </div>
         <Actions live refresh posted=posted.action />
-        {just_created.then(|| view! { <p class="banner banner-ok" role="status">"The job was created."</p> })}
+        {just_created.then(|| view! { <p class="banner banner-ok" role="status">{lang.pick("The job was created.", "作业已创建。")}</p> })}
         <dl class="facts">
-            <dt>"DLI job id"</dt>
+            <dt>{words::dli_job_id(lang)}</dt>
             <dd>
-                <span class="dli-job-id">{move || summary().dli_job_id.map(|id| id.to_string()).unwrap_or_else(|| "none yet".into())}</span>
+                <span class="dli-job-id">
+                    {move || {
+                        summary()
+                            .dli_job_id
+                            .map_or_else(|| lang.pick("none yet", "暂无").to_owned(), |id| id.to_string())
+                    }}
+                </span>
                 // A simulator backed by a real Flink: the job there, in Flink's own dashboard.
                 {move || live.read().engine_url.clone().map(|url| view! {
                     " "
-                    <a class="engine-link" href=url target="_blank" rel="noopener">"Open in Flink's dashboard"</a>
+                    <a class="engine-link" href=url target="_blank" rel="noopener">
+                        {lang.pick("Open in Flink's dashboard", "在 Flink 仪表盘中打开")}
+                    </a>
                 })}
             </dd>
-            <dt>"Outcome of the create"</dt>
-            <dd class="outcome">{move || summary().outcome}</dd>
-            <dt>"Queue"</dt>
-            <dd>{details.summary.queue_name.clone().unwrap_or_else(|| "DLI default".into())}</dd>
-            <dt>"Created by"</dt>
-            <dd>{details.summary.created_by.clone()}</dd>
-            <dt>"Created at"</dt>
+            <dt>{lang.pick("Outcome of the create", "创建结果")}</dt>
+            <dd class="outcome">{move || words::outcome(lang, &summary().outcome)}</dd>
+            <dt>{words::queue(lang)}</dt>
+            <dd>{queue_name(lang, details.summary.queue_name.clone())}</dd>
+            <dt>{words::created_by(lang)}</dt>
+            <dd translate="no">{details.summary.created_by.clone()}</dd>
+            <dt>{words::created_at(lang)}</dt>
             <dd><LocalTime at_ms=details.summary.created_at_ms /></dd>
-            <dt>"Start requested"</dt>
-            <dd>{if details.start_requested { "yes" } else { "no" }}</dd>
+            <dt>{lang.pick("Start requested", "创建时请求启动")}</dt>
+            <dd>{words::yes_no(lang, details.start_requested)}</dd>
         </dl>
         <UpdateProgress live />
         {move || live.read().last_error.clone().map(|error| view! {
             <section class="error-details" aria-labelledby="error-title">
-                <h2 id="error-title">"Last error"</h2>
-                <p><strong>{error.code.clone().unwrap_or_else(|| error.kind.clone())}</strong> ": " {error.message.clone()}</p>
+                <h2 id="error-title">{lang.pick("Last error", "最近一次错误")}</h2>
+                // The code and, often, the message are DLI's own: kept as DLI wrote them.
+                <p>
+                    <strong translate="no">{error.code.clone().unwrap_or_else(|| error.kind.clone())}</strong>
+                    {lang.pick(": ", "：")}
+                    <span translate="no">{lang.text(&error.message).into_owned()}</span>
+                </p>
             </section>
         })}
         <Settings groups=settings />
@@ -168,12 +191,17 @@ fn Job(
         <Versions live life refresh compare posted=posted.rollback />
         <Events life />
         <section aria-labelledby="request-title">
-            <h2 id="request-title">"Create request sent to DLI (version 1)"</h2>
+            <h2 id="request-title">
+                {lang.pick("Create request sent to DLI (version 1)", "发送给 DLI 的创建请求（版本 1）")}
+            </h2>
             <details class="json-details">
-                <summary>"The request's JSON"</summary>
-                <pre class="request-json"><code>{details.request_json.clone()}</code></pre>
+                <summary>{lang.pick("The request's JSON", "请求的 JSON")}</summary>
+                <pre class="request-json" translate="no"><code>{details.request_json.clone()}</code></pre>
             </details>
-            <p class="help">"Idempotency key " <code>{details.idempotency_key.clone()}</code></p>
+            <p class="help">
+                {lang.pick("Idempotency key ", "幂等键 ")}
+                <code translate="no">{details.idempotency_key.clone()}</code>
+            </p>
         </section>
     }
 }

@@ -10,12 +10,14 @@ mod sections;
 mod summary;
 
 use crate::api::{CreateJob, UpdateJob, edit_job_draft, new_job_draft};
-use crate::components::error_banner::ErrorBanner;
+use crate::components::error_banner::{ErrorBanner, ErrorText};
 use crate::components::form_state::FormState;
 use crate::components::rows_editor::focus_later;
 use crate::error::AppError;
+use crate::i18n::Lang;
 use crate::model::{CreatedJob, JobDraft, PortalInfo, WhenRunning, use_portal_info};
 use crate::pages::not_found::NotFound;
+use crate::pages::words;
 use edit::{EditingBanner, RestartChoice, SaveRow};
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -34,10 +36,13 @@ pub fn NewJobPage() -> impl IntoView {
             .and_then(|id| id.parse::<i64>().ok())
     };
     let draft = Resource::new(copy_of, new_job_draft);
+    let lang = Lang::for_this_page();
     view! {
-        <Title text="New job" />
-        <h1>"New Flink Jar job"</h1>
-        <Suspense fallback=|| view! { <p class="loading">"Loading the form…"</p> }>
+        <Title text=lang.pick("New job", "新建作业") />
+        <h1>{lang.pick("New Flink Jar job", "新建 Flink Jar 作业")}</h1>
+        <Suspense fallback=move || {
+            view! { <p class="loading">{lang.pick("Loading the form…", "正在加载表单…")}</p> }
+        }>
             {move || Suspend::new(async move {
                 match draft.await {
                     Ok(draft) => view! { <JobFormView draft /> }.into_any(),
@@ -53,15 +58,18 @@ pub fn NewJobPage() -> impl IntoView {
 #[component]
 pub fn EditJobPage() -> impl IntoView {
     let draft = super::job_resource(edit_job_draft);
+    let lang = Lang::for_this_page();
     view! {
-        <Suspense fallback=|| view! { <p class="loading">"Loading the job…"</p> }>
+        <Suspense fallback=move || {
+            view! { <p class="loading">{lang.pick("Loading the job…", "正在加载作业…")}</p> }
+        }>
             {move || Suspend::new(async move {
                 match draft.await {
                     Ok(draft) => {
                         let name = draft.form.name.clone();
                         view! {
-                            <Title text=format!("Edit {name}") />
-                            <h1>"Edit " {name}</h1>
+                            <Title text=crate::tr!(lang, "Edit {}", "编辑 {}", name) />
+                            <h1>{lang.pick("Edit ", "编辑 ")} <span translate="no">{name}</span></h1>
                             <JobFormView draft />
                         }
                             .into_any()
@@ -74,9 +82,15 @@ pub fn EditJobPage() -> impl IntoView {
     }
 }
 
+/// "job record 3": the portal's history record of a job, inside a sentence.
+fn job_record(lang: Lang, id: i64) -> String {
+    crate::tr!(lang, "job record {}", "作业记录 {}", id)
+}
+
 #[island]
 fn JobFormView(draft: JobDraft) -> impl IntoView {
     let info = PortalInfo::provide();
+    let lang = Lang::for_this_page();
     let base = info.base_path.clone();
     let editing = draft.editing.clone();
     let state = FormState::new(draft.form, draft.errors, info.guardrails.clone()).provide();
@@ -160,13 +174,21 @@ fn JobFormView(draft: JobDraft) -> impl IntoView {
     };
 
     let read_only = (!info.may_act).then(|| {
+        let refused = match &editing {
+            Some(_) => lang.pick(
+                "You may look at jobs but not change them: that needs membership of ",
+                "您可以查看作业，但不能修改作业：需要是 ",
+            ),
+            None => lang.pick(
+                "You may look at jobs but not create them: that needs membership of ",
+                "您可以查看作业，但不能创建作业：需要是 ",
+            ),
+        };
         view! {
             <p class="banner banner-info" role="note">
-                {format!(
-                    "You may look at jobs but not {} them: that needs membership of {}.",
-                    if editing.is_some() { "change" } else { "create" },
-                    info.actor_groups.join(" or "),
-                )}
+                {refused}
+                {groups(lang, &info.actor_groups)}
+                {lang.pick(".", " 的成员。")}
             </p>
         }
     });
@@ -185,8 +207,13 @@ fn JobFormView(draft: JobDraft) -> impl IntoView {
             .map(|id| {
                 view! {
                     <p class="banner banner-info">
-                        "A copy of " <a href=format!("{base}/jobs/{id}")>"job record " {id}</a>
-                        ". Change what should differ, then create it."
+                        {lang.pick("A copy of ", "这是")}
+                        <a href=format!("{base}/jobs/{id}")>{job_record(lang, id)}</a>
+                        {lang
+                            .pick(
+                                ". Change what should differ, then create it.",
+                                " 的副本。请修改需要不同的设置，然后创建。",
+                            )}
                     </p>
                 }
             })}
@@ -201,7 +228,7 @@ fn JobFormView(draft: JobDraft) -> impl IntoView {
                 aria-hidden="true"
                 on:click=move |_| when_running.set(WhenRunning::Refuse)
             >
-                "Submit"
+                {lang.pick("Submit", "提交")}
             </button>
             <input
                 type="hidden"
@@ -219,10 +246,26 @@ fn JobFormView(draft: JobDraft) -> impl IntoView {
     }
 }
 
+/// The groups whose members may act, each a name as the team wrote it: "a or b".
+fn groups(lang: Lang, groups: &[String]) -> impl IntoView + use<> {
+    let or = lang.pick(" or ", " 或 ");
+    groups
+        .iter()
+        .enumerate()
+        .map(|(index, group)| {
+            view! {
+                {(index > 0).then_some(or)}
+                <span translate="no">{group.clone()}</span>
+            }
+        })
+        .collect_view()
+}
+
 /// The create form's last row: start it right away, and create.
 #[component]
 fn CreateRow(start: RwSignal<bool>, pending: Signal<bool>) -> impl IntoView {
     let may_act = use_portal_info().may_act;
+    let lang = Lang::for_this_page();
     view! {
         <div class="submit-row">
             <div class="field field-inline">
@@ -235,8 +278,18 @@ fn CreateRow(start: RwSignal<bool>, pending: Signal<bool>) -> impl IntoView {
                     prop:checked=move || start.get()
                     on:change=move |ev| start.set(event_target_checked(&ev))
                 />
-                <label for="field-start">"Start the job after creating it"</label>
-                <p class="help">"DLI creates jobs stopped (job_init); this runs it right away."</p>
+                <label for="field-start">
+                    {lang.pick("Start the job after creating it", "创建后立即启动作业")}
+                </label>
+                <p class="help">
+                    {lang.pick("DLI creates jobs stopped (", "DLI 新建的作业处于草稿状态（")}
+                    <span translate="no">"job_init"</span>
+                    {lang
+                        .pick(
+                            "); this runs it right away.",
+                            "），不会运行；勾选此项会立即启动作业。",
+                        )}
+                </p>
             </div>
             <button
                 type="submit"
@@ -244,7 +297,13 @@ fn CreateRow(start: RwSignal<bool>, pending: Signal<bool>) -> impl IntoView {
                 disabled=move || pending.get() || !may_act
                 aria-busy=move || pending.get().to_string()
             >
-                {move || if pending.get() { "Creating the job…" } else { "Create job" }}
+                {move || {
+                    if pending.get() {
+                        lang.pick("Creating the job…", "正在创建作业…")
+                    } else {
+                        lang.pick("Create job", "创建作业")
+                    }
+                }}
             </button>
         </div>
     }
@@ -257,7 +316,7 @@ fn FormProblem(problem: AppError, when_running: RwSignal<WhenRunning>) -> impl I
     let restart = matches!(&problem, AppError::Conflict { code, .. } if code == "needs-restart");
     view! {
         <div class="banner banner-error" id="form-problem" role="alert" tabindex="-1">
-            <p>{problem.to_string()}</p>
+            <p><ErrorText error=problem /></p>
             {restart.then(|| view! { <RestartChoice when_running /> })}
         </div>
     }
@@ -267,18 +326,34 @@ fn FormProblem(problem: AppError, when_running: RwSignal<WhenRunning>) -> impl I
 #[component]
 fn Created(job: CreatedJob) -> impl IntoView {
     let base = use_portal_info().base_path;
+    let lang = Lang::for_this_page();
+    // DLI's status as DLI names it (`job_init`): a code, not words.
+    let status = match job.status {
+        Some(status) => {
+            view! { <strong class="job-status" translate="no">{status}</strong> }.into_any()
+        }
+        None => {
+            view! { <strong class="job-status">{lang.pick("unknown", "未知")}</strong> }.into_any()
+        }
+    };
     view! {
         <div class="banner banner-ok" id="created" role="status" tabindex="-1">
-            <h2>"Job created"</h2>
+            <h2>{lang.pick("Job created", "作业已创建")}</h2>
             <p>
-                "DLI job id " <strong class="dli-job-id">{job.dli_job_id}</strong> ", status "
-                <strong class="job-status">{job.status.unwrap_or_else(|| "unknown".into())}</strong> "."
+                {words::dli_job_id(lang)}
+                " "
+                <strong class="dli-job-id">{job.dli_job_id}</strong>
+                {lang.pick(", status ", "，状态 ")}
+                {status}
+                {lang.pick(".", "。")}
             </p>
-            {job.start_problem.map(|problem| view! { <p class="warning">{problem}</p> })}
+            {job
+                .start_problem
+                .map(|problem| view! { <p class="warning">{lang.text(&problem).into_owned()}</p> })}
             <p>
-                <a href=format!("{base}/jobs/{}", job.record_id)>"Open the job"</a>
+                <a href=format!("{base}/jobs/{}", job.record_id)>{lang.pick("Open the job", "打开作业")}</a>
                 " · "
-                <a href=format!("{base}/jobs")>"See the history"</a>
+                <a href=format!("{base}/jobs")>{lang.pick("See the history", "查看作业历史")}</a>
             </p>
         </div>
     }

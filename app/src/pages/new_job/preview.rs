@@ -4,24 +4,36 @@
 
 use crate::components::form_state::use_form_state;
 use crate::domain::{JobSpec, update_body};
+use crate::i18n::Lang;
 use crate::model::EditTarget;
 use leptos::prelude::*;
 
 #[component]
 pub fn RequestPreview(editing: Option<EditTarget>) -> impl IntoView {
     let state = use_form_state();
+    let lang = Lang::for_this_page();
     let before = editing
         .as_ref()
         .and_then(|target| JobSpec::from_request_json(&target.settings).ok());
-    let call = match &editing {
-        Some(target) => format!(
-            "PUT /v1.0/{{project_id}}/streaming/flink-jobs/{{job_id}} (DLI job of record {}) with this body, signed by the portal.",
-            target.job_id
+    // DLI's method and path are code: they read the same in every language.
+    let (call, how) = match &editing {
+        Some(target) => (
+            "PUT /v1.0/{project_id}/streaming/flink-jobs/{job_id}",
+            crate::tr!(
+                lang,
+                " (DLI job of record {}) with this body, signed by the portal.",
+                "（作业记录 {} 对应的 DLI 作业），请求体如下，由门户签名后发送。",
+                target.job_id
+            ),
         ),
-        None => {
-            "POST /v1.0/{project_id}/streaming/flink-jobs with this body, signed by the portal."
-                .to_owned()
-        }
+        None => (
+            "POST /v1.0/{project_id}/streaming/flink-jobs",
+            lang.pick(
+                " with this body, signed by the portal.",
+                "，请求体如下，由门户签名后发送。",
+            )
+            .to_owned(),
+        ),
     };
     let preview = Memo::new(move |_| {
         state.parsed.with(|parsed| match (parsed, &before) {
@@ -33,16 +45,20 @@ pub fn RequestPreview(editing: Option<EditTarget>) -> impl IntoView {
     });
     view! {
         <section class="preview" aria-labelledby="preview-title">
-            <h2 id="preview-title">"Request preview"</h2>
-            <p class="help">{call}</p>
+            <h2 id="preview-title">{lang.pick("Request preview", "请求预览")}</h2>
+            <p class="help"><span translate="no">{call}</span>{how}</p>
             {move || match preview.get() {
-                Ok(json) => view! { <pre class="request-json"><code>{json}</code></pre> }.into_any(),
+                Ok(json) => view! { <pre class="request-json" translate="no"><code>{json}</code></pre> }.into_any(),
                 Err(count) => {
+                    let fields = lang.pick(if count == 1 { "field" } else { "fields" }, "个字段");
                     view! {
                         <p class="preview-pending">
-                            {format!(
-                                "The request appears once the form is valid ({count} {} to fix).",
-                                if count == 1 { "field" } else { "fields" },
+                            {crate::tr!(
+                                lang,
+                                "The request appears once the form is valid ({} {} to fix).",
+                                "表单无误后即显示请求（还有 {} {}需要修改）。",
+                                count,
+                                fields,
                             )}
                         </p>
                     }

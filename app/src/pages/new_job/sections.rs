@@ -6,23 +6,39 @@ use crate::components::form_state::use_form_state;
 use crate::components::rows_editor::RowsEditor;
 use crate::domain::row_lists as rows;
 use crate::domain::{self, form_group};
+use crate::i18n::Lang;
 use crate::lens;
 use leptos::{html, prelude::*};
 
-fn choices(pairs: &[(&str, &str)]) -> Vec<(String, String)> {
-    pairs
-        .iter()
-        .map(|(value, text)| (value.to_string(), text.to_string()))
+/// A select's choices: first DLI's default (the field left out), saying what DLI picks when
+/// `picks` is given, then the `(value, text)` pairs.
+fn choices(lang: Lang, picks: Option<&str>, pairs: &[(&str, &str)]) -> Vec<(String, String)> {
+    let default = match picks {
+        Some(picks) => crate::tr!(lang, "DLI's default ({})", "DLI 默认（{}）", picks),
+        None => lang.pick("DLI's default", "DLI 默认").to_owned(),
+    };
+    std::iter::once((String::new(), default))
+        .chain(
+            pairs
+                .iter()
+                .map(|(value, text)| (value.to_string(), text.to_string())),
+        )
         .collect()
+}
+
+/// A group's legend: its name in `FORM_GROUPS`, in the page's language.
+fn group_title(lang: Lang, title: &str) -> String {
+    lang.text(title).into_owned()
 }
 
 /// Each group's view type is erased (`into_any`): nested whole, the form's type is deeper than
 /// rustc computes layouts for in the release wasm.
 #[component]
 pub fn JobFields(queues: Vec<String>) -> impl IntoView {
+    let lang = Lang::for_this_page();
     let job = view! {
         <fieldset class="group">
-            <legend>"The job"</legend>
+            <legend>{group_title(lang, "The job")}</legend>
             <TextField name="name" lens=lens!(name) />
             <TextArea name="desc" lens=lens!(desc) />
             <QueueField queues />
@@ -31,7 +47,7 @@ pub fn JobFields(queues: Vec<String>) -> impl IntoView {
     .into_any();
     let code = view! {
         <fieldset class="group">
-            <legend>"The code"</legend>
+            <legend>{group_title(lang, "The code")}</legend>
             <TextField name="entrypoint" lens=lens!(entrypoint) placeholder="obs://bucket/jars/app.jar" />
             <TextField name="main_class" lens=lens!(main_class) placeholder="com.example.Main" />
             <TextField name="entrypoint_args" lens=lens!(entrypoint_args) />
@@ -42,7 +58,7 @@ pub fn JobFields(queues: Vec<String>) -> impl IntoView {
     .into_any();
     let resources = view! {
         <fieldset class="group">
-            <legend>"Resources"</legend>
+            <legend>{group_title(lang, "Resources")}</legend>
             <div class="field-grid">
                 <TextField name="cu_number" lens=lens!(cu_number) numeric=true placeholder="2" />
                 <TextField name="manager_cu_number" lens=lens!(manager_cu_number) numeric=true placeholder="1" />
@@ -65,7 +81,11 @@ pub fn JobFields(queues: Vec<String>) -> impl IntoView {
             <SelectField
                 name="checkpoint_mode"
                 lens=lens!(checkpoint_mode)
-                options=choices(&[("", "DLI's default (exactly once)"), ("1", "Exactly once"), ("2", "At least once")])
+                options=choices(
+                    lang,
+                    Some(lang.pick("exactly once", "精确一次")),
+                    &[("1", lang.pick("Exactly once", "精确一次")), ("2", lang.pick("At least once", "至少一次"))],
+                )
             />
             <TextField name="checkpoint_interval" lens=lens!(checkpoint_interval) numeric=true placeholder="10" />
             <TextField name="checkpoint_path" lens=lens!(checkpoint_path) />
@@ -87,22 +107,40 @@ pub fn JobFields(queues: Vec<String>) -> impl IntoView {
             <SelectField
                 name="feature"
                 lens=lens!(feature)
-                options=choices(&[("", "DLI's default (basic)"), ("basic", "basic: DLI's Flink image"), ("custom", "custom: your own image")])
+                options=choices(
+                    lang,
+                    Some(lang.pick("basic", "基础型")),
+                    &[
+                        ("basic", lang.pick("basic: DLI's Flink image", "基础型：DLI 提供的 Flink 镜像")),
+                        ("custom", lang.pick("custom: your own image", "自定义镜像：使用自己的镜像")),
+                    ],
+                )
             />
             <TextField name="flink_version" lens=lens!(flink_version) placeholder="1.17" />
-            <TextField name="image" lens=lens!(image) placeholder="organization/image:tag" />
+            <TextField
+                name="image"
+                lens=lens!(image)
+                placeholder=lang.pick("organization/image:tag", "组织名/镜像名:镜像版本")
+            />
             <RowsEditor rows=rows::RUNTIME_OPTIONS />
             <SelectField
                 name="flink_log_config.root_logger_level"
                 lens=lens!(root_logger_level)
-                options=choices(&[("", "DLI's default"), ("TRACE", "TRACE"), ("DEBUG", "DEBUG"), ("INFO", "INFO"), ("WARN", "WARN"), ("ERROR", "ERROR")])
+                options=choices(lang, None, &[("TRACE", "TRACE"), ("DEBUG", "DEBUG"), ("INFO", "INFO"), ("WARN", "WARN"), ("ERROR", "ERROR")])
             />
             <RowsEditor rows=rows::LOGGER_LEVELS />
             <TextField name="execution_agency_urn" lens=lens!(execution_agency_urn) />
             <SelectField
                 name="resource_config_version"
                 lens=lens!(resource_config_version)
-                options=choices(&[("", "DLI's default (v1)"), ("v1", "v1: size in CUs"), ("v2", "v2: CPU and memory")])
+                options=choices(
+                    lang,
+                    Some("v1"),
+                    &[
+                        ("v1", lang.pick("v1: size in CUs", "v1：按 CU 数量设置规格")),
+                        ("v2", lang.pick("v2: CPU and memory", "v2：按 CPU 和内存设置规格")),
+                    ],
+                )
             />
             <div class="field-grid">
                 <TextField name="resource_config.max_slot" lens=lens!(max_slot) numeric=true />
@@ -123,16 +161,23 @@ pub fn JobFields(queues: Vec<String>) -> impl IntoView {
 /// (DLI has not answered yet: the page never waits for it).
 #[component]
 fn QueueField(queues: Vec<String>) -> impl IntoView {
+    let lang = Lang::for_this_page();
     if queues.is_empty() {
         return view! {
             <TextField name="queue_name" lens=lens!(queue_name) />
             <p class="note" id="queue-list-note">
-                "DLI has not given the portal its list of queues yet: type the queue's name."
+                {lang.pick(
+                    "DLI has not given the portal its list of queues yet: type the queue's name.",
+                    "DLI 尚未向门户提供队列列表：请输入队列名称。",
+                )}
             </p>
         }
         .into_any();
     }
-    let mut options = vec![(String::new(), "Choose a queue".to_string())];
+    let mut options = vec![(
+        String::new(),
+        lang.pick("Choose a queue", "请选择队列").to_string(),
+    )];
     options.extend(queues.into_iter().map(|queue| (queue.clone(), queue)));
     view! { <SelectField name="queue_name" lens=lens!(queue_name) options /> }.into_any()
 }
@@ -142,6 +187,7 @@ fn QueueField(queues: Vec<String>) -> impl IntoView {
 fn Folded(title: &'static str, children: Children) -> impl IntoView {
     let names = form_group(title);
     let state = use_form_state();
+    let lang = Lang::for_this_page();
     let details = NodeRef::<html::Details>::new();
     let has_error = move || state.has_error_under(names);
     #[cfg(feature = "ssr")]
@@ -161,7 +207,7 @@ fn Folded(title: &'static str, children: Children) -> impl IntoView {
     });
     view! {
         <details class="group" open=open_at_first node_ref=details>
-            <summary>{title}</summary>
+            <summary>{group_title(lang, title)}</summary>
             <div class="group-body">{children()}</div>
         </details>
     }
@@ -171,26 +217,39 @@ fn Folded(title: &'static str, children: Children) -> impl IntoView {
 #[component]
 fn SizingHint() -> impl IntoView {
     let state = use_form_state();
+    let lang = Lang::for_this_page();
     let estimate = Memo::new(move |_| state.form.with(domain::estimate));
     let summary = move || {
         let estimate = estimate.get();
         let slots = if state.form.with(|form| form.tm_slot_num.trim().is_empty()) {
-            format!(
+            crate::tr!(
+                lang,
                 "{} (DLI's default)",
+                "{}（DLI 默认）",
                 estimate.default_slots_per_task_manager
             )
         } else {
             estimate.slots_per_task_manager.to_string()
         };
-        format!(
-            "Slots per TaskManager: {slots}. TaskManagers needed: {}. TaskManagers the CUs hold: {}.",
-            estimate.task_managers_needed, estimate.task_managers_available
+        crate::tr!(
+            lang,
+            "Slots per TaskManager: {}. TaskManagers needed: {}. TaskManagers the CUs hold: {}.",
+            "单TM Slot数：{}。所需 TaskManager 数：{}。CU 可容纳的 TaskManager 数：{}。",
+            slots,
+            estimate.task_managers_needed,
+            estimate.task_managers_available
         )
+    };
+    let warning = move || {
+        estimate.get().warning.map(|warning| {
+            let warning = lang.text(&warning).into_owned();
+            view! { <p class="warning">{warning}</p> }
+        })
     };
     view! {
         <div class="sizing" role="status" aria-live="polite">
             <p>{summary}</p>
-            {move || estimate.get().warning.map(|warning| view! { <p class="warning">{warning}</p> })}
+            {warning}
         </div>
     }
 }

@@ -1,26 +1,34 @@
 //! The error summary shown after a submit: every problem in form order, each a link to its
 //! input, so a keyboard or screen-reader user reaches them one by one.
 
-use crate::components::field::field_info;
+use crate::components::field::field_name;
 use crate::components::form_state::use_form_state;
 use crate::components::rows_editor::focus_later;
-use crate::domain::{field_id, fields::split_row_path};
+use crate::domain::field_id;
+use crate::i18n::Lang;
 use leptos::prelude::*;
 
 pub const ERROR_SUMMARY_ID: &str = "error-summary";
 
-/// "Tag key 3" for `tags.2.key`: the label, and the row for a row field.
-fn describe(path: &str) -> String {
-    let label = field_info(path).label;
-    match split_row_path(path) {
-        Some((_, row, _)) => format!("{label} {}", row + 1),
-        None => label.to_string(),
+/// The summary's heading: how many fields need attention.
+fn heading(lang: Lang, count: usize) -> String {
+    match count {
+        1 => lang
+            .pick("1 field needs attention", "有 1 个字段需要修改")
+            .to_owned(),
+        count => crate::tr!(
+            lang,
+            "{} fields need attention",
+            "有 {} 个字段需要修改",
+            count
+        ),
     }
 }
 
 #[component]
 pub fn ErrorSummary() -> impl IntoView {
     let state = use_form_state();
+    let lang = Lang::for_this_page();
     let errors = Memo::new(move |_| {
         if state.submitted.get() {
             state.visible_errors()
@@ -44,7 +52,9 @@ pub fn ErrorSummary() -> impl IntoView {
                 view! {
                     <li>
                         <a href=format!("#{id}") on:click=focus>
-                            {describe(&path)} ": " {message}
+                            {field_name(lang, &path)}
+                            {lang.pick(": ", "：")}
+                            {lang.text(&message).into_owned()}
                         </a>
                     </li>
                 }
@@ -55,10 +65,7 @@ pub fn ErrorSummary() -> impl IntoView {
         <Show when=move || !errors.read().is_empty()>
             <div class="error-summary" id=ERROR_SUMMARY_ID role="alert" tabindex="-1">
                 <h2>
-                    {move || match errors.read().len() {
-                        1 => "1 field needs attention".to_string(),
-                        count => format!("{count} fields need attention"),
-                    }}
+                    {move || heading(lang, errors.read().len())}
                 </h2>
                 <ul>{items}</ul>
             </div>
