@@ -56,6 +56,7 @@ pub async fn start(config: Config) -> anyhow::Result<RunningPortal> {
             .flink_dashboard
             .as_deref()
             .map(|url| url.trim_end_matches('/').to_string()),
+        dli_console: config.dli_console(simulator.is_some()),
         dli,
         store,
         queue_cache: QueueCache::default(),

@@ -58,7 +58,7 @@ const NOT_SHOWN: &[&str] = &[
     "no queue named",
 ];
 
-/// The starts of whole pages served outside the app, which stay English (docs/i18n.md): the
+/// The starts of whole pages served outside the app, written in both languages at once: the
 /// sign-in page `access::gate` answers before any page language exists.
 const ENGLISH_ONLY_PAGES: &[&str] = &["<!DOCTYPE html>"];
 

@@ -172,6 +172,9 @@ pub struct JobDetails {
     /// job id); none otherwise.
     #[serde(default)]
     pub engine_url: Option<String>,
+    /// The job in the DLI console of the configured region, once DLI has given it an id.
+    #[serde(default)]
+    pub console_url: Option<String>,
 }
 
 impl JobSummary {

@@ -57,6 +57,13 @@ pub struct Config {
     #[arg(long, env = "PORTAL_FLINK_DASHBOARD", value_name = "URL")]
     pub flink_dashboard: Option<String>,
 
+    /// The DLI console's page for a job, as your region's console shows it, with `{job_id}`
+    /// (DLI's job id) and `{region}` where they go: the job page links each job there. Without
+    /// it, the job page links to the DLI console of `--dli-region`; with neither (the built-in
+    /// simulator, or only `--dli-endpoint`), to no console.
+    #[arg(long, env = "PORTAL_DLI_CONSOLE_URL", value_name = "URL")]
+    pub dli_console_url: Option<String>,
+
     /// Identity from the reverse proxy, who may act, and the team's guardrails.
     #[command(flatten)]
     pub access: AccessConfig,
@@ -67,12 +74,30 @@ pub struct Config {
 }
 
 impl Config {
+    /// Where the job page links a job in the DLI console: the template with the region filled
+    /// in, `{job_id}` still to fill. None for the built-in simulator, which has no console.
+    pub fn dli_console(&self, simulator: bool) -> Option<String> {
+        if simulator {
+            return None;
+        }
+        let region = self.dli.region.as_deref();
+        let template = match (&self.dli_console_url, region) {
+            (Some(template), _) => template.clone(),
+            (None, Some(_)) => DLI_CONSOLE.to_owned(),
+            (None, None) => return None,
+        };
+        Some(template.replace("{region}", region.unwrap_or_default()))
+    }
+
     /// The database URL given directly or in its file; SQLite under `./data` without either.
     pub fn database_url(&self) -> Result<SecretString, DliConfigError> {
         let given = secret_from("DATABASE_URL", &self.database_url, &self.database_url_file)?;
         Ok(given.unwrap_or_else(|| crate::server::store::DEFAULT_DATABASE_URL.into()))
     }
 }
+
+/// Huawei Cloud's DLI console for a region, where the region's Flink jobs are listed.
+const DLI_CONSOLE: &str = "https://console.huaweicloud.com/dli/?region={region}";
 
 /// `/flink/` and `flink` both mean `/flink`; the root is the empty string.
 fn base_path(raw: &str) -> Result<String, String> {
@@ -127,6 +152,35 @@ mod tests {
         let given = config(&["--database-url", "postgres://portal:hunter2@db/portal"]);
         assert!(!format!("{given:?}").contains("hunter2"), "{given:?}");
         std::fs::remove_dir_all(folder).unwrap();
+    }
+
+    #[test]
+    fn the_dli_console_is_the_region_s_unless_a_job_page_is_given() {
+        let region = config(&["--dli-region", "cn-north-4"]);
+        assert_eq!(
+            region.dli_console(false).as_deref(),
+            Some("https://console.huaweicloud.com/dli/?region=cn-north-4")
+        );
+        let template = "https://console.example/{region}/flink/{job_id}";
+        let given = config(&[
+            "--dli-region",
+            "ap-southeast-3",
+            "--dli-console-url",
+            template,
+        ]);
+        assert_eq!(
+            given.dli_console(false).as_deref(),
+            Some("https://console.example/ap-southeast-3/flink/{job_id}")
+        );
+        assert_eq!(
+            given.dli_console(true),
+            None,
+            "the simulator has no console"
+        );
+        assert_eq!(
+            config(&["--dli-endpoint", "http://127.0.0.1:9"]).dli_console(false),
+            None
+        );
     }
 
     #[test]

@@ -21,6 +21,8 @@ pub struct AppState {
     /// A Flink-backed simulator's URL for browsers, whose `/_sim/jobs/{id}/dashboard` leads to
     /// a job's run in Flink's dashboard (`--flink-dashboard`), without a trailing slash.
     pub flink_dashboard: Option<String>,
+    /// The DLI console's page for a job, `{job_id}` still to fill (`Config::dli_console`).
+    pub dli_console: Option<String>,
     pub dli: DliClient,
     pub store: Store,
     pub queue_cache: QueueCache,

@@ -61,7 +61,7 @@ async fn the_trusted_proxy_s_identity_is_shown_recorded_and_filters_created_by_m
         .await;
     let html = page.text().await.unwrap();
     assert!(
-        html.contains("Signed in as <strong>alice</strong>"),
+        html.contains(r#"Signed in as <strong translate="no">alice</strong>"#),
         "the header shows who is signed in"
     );
 

@@ -162,6 +162,13 @@ fn Job(
                         {lang.pick("Open in Flink's dashboard", "在 Flink 仪表盘中打开")}
                     </a>
                 })}
+                // A cloud region: the job in DLI's own console.
+                {move || live.read().console_url.clone().map(|url| view! {
+                    " "
+                    <a class="console-link" href=url target="_blank" rel="noopener">
+                        {lang.pick("Open in the DLI console", "在 DLI 控制台中打开")}
+                    </a>
+                })}
             </dd>
             <dt>{lang.pick("Outcome of the create", "创建结果")}</dt>
             <dd class="outcome">{move || words::outcome(lang, &summary().outcome)}</dd>

@@ -66,9 +66,11 @@ pub async fn identify(
 }
 
 fn sign_in_page() -> Response {
-    let page = "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Sign in · DLI portal</title></head>\
+    let page = "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Sign in · 登录 · DLI portal</title></head>\
         <body><main><h1>Sign in to use the DLI portal</h1><p>This portal knows who you are only through the team's \
-        sign-in proxy. Open it through the address your team uses (which asks you to sign in), not directly.</p></main></body></html>";
+        sign-in proxy. Open it through the address your team uses (which asks you to sign in), not directly.</p>\
+        <section lang=\"zh-CN\"><h2>请登录后使用 DLI 作业门户</h2><p>本门户只通过团队的登录代理识别您的身份。\
+        请通过团队使用的地址（会要求您登录）打开，不要直接访问。</p></section></main></body></html>";
     let mut response = (StatusCode::UNAUTHORIZED, Html(page)).into_response();
     response.headers_mut().insert(
         header::CACHE_CONTROL,

@@ -139,6 +139,10 @@ pub async fn details(caller: &Caller, id: i64) -> Result<JobDetails, AppError> {
         update: update.as_ref().map(super::update::view),
         has_savepoint: record.has_savepoint == Some(true),
         engine_url: engine_url(caller, &record),
+        console_url: record
+            .dli_job_id
+            .zip(caller.state.dli_console.as_deref())
+            .map(|(id, console)| console.replace("{job_id}", &id.to_string())),
     })
 }
 

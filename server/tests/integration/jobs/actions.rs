@@ -185,5 +185,8 @@ async fn a_history_link_with_a_tampered_page_cursor_is_answered_422_saying_why()
 
     assert_eq!(page.status(), 422);
     let html = page.text().await.unwrap();
-    assert!(html.contains("cursor: This page link is broken"), "{html}");
+    assert!(
+        html.contains(r#"<span translate="no">cursor</span>: <!>This page link is broken"#),
+        "{html}"
+    );
 }

@@ -1,7 +1,9 @@
 //! Creating jobs: what reaches DLI, what the history keeps, and what each caller is told.
 
 use super::{job_request, status_is};
-use crate::helpers::{sim_count, sim_jobs, spawn_app, spawn_app_for, spawn_sim};
+use crate::helpers::{
+    sim_count, sim_jobs, spawn_app, spawn_app_for, spawn_app_for_with, spawn_sim,
+};
 use serde_json::{Value, json};
 
 #[tokio::test]
@@ -260,4 +262,37 @@ async fn the_create_job_server_function_answers_field_errors_it_finds_itself() {
     let error: Value = response.json().await.unwrap();
     assert!(error["Invalid"]["entrypoint"].is_string(), "{error}");
     assert_eq!(sim_count(&sim, "create").await, 0);
+}
+
+#[tokio::test]
+async fn the_job_and_its_page_link_to_it_in_the_dli_console() {
+    let sim = spawn_sim().await;
+    let app = spawn_app_for_with(&sim, |config| {
+        config.dli_console_url = Some("https://console.example/dli/#/flink/{job_id}".into());
+    })
+    .await;
+    let created: Value = app
+        .post_job(&job_request("console_linked"), None)
+        .await
+        .json()
+        .await
+        .unwrap();
+    let record = created["record_id"].as_i64().unwrap();
+    let console = format!(
+        "https://console.example/dli/#/flink/{}",
+        created["dli_job_id"].as_i64().unwrap()
+    );
+    assert_eq!(app.job(record).await["console_url"], console.as_str());
+    let page = app
+        .get(&format!("/jobs/{record}"))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        page.contains(&format!(
+            r#"<a href="{console}" target="_blank" rel="noopener" class="console-link">"#
+        )),
+        "{page}"
+    );
 }
