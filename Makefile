@@ -104,10 +104,12 @@ flink-tools:
 	@command -v javac >/dev/null || { $(APT_INSTALL) openjdk-17-jdk-headless; }
 	@examples/flink-local/cluster.sh install .cache/flink-$(FLINK_VERSION) >/dev/null
 
-## Debian's chromium and nginx, and Playwright (which downloads no browser), for end2end.
+## Debian's chromium, a Chinese font for it (the Chinese pages' screenshots) and nginx, and
+## Playwright (which downloads no browser), for end2end.
 browser-tools:
 	@missing=""; \
 	  command -v chromium >/dev/null || missing="$$missing chromium"; \
+	  [ -f /usr/share/fonts/truetype/wqy/wqy-microhei.ttc ] || missing="$$missing fonts-wqy-microhei"; \
 	  [ -x /usr/sbin/nginx ] || missing="$$missing nginx"; \
 	  [ -z "$$missing" ] || { $(APT_INSTALL) $$missing; }
 	@[ -x end2end/node_modules/.bin/playwright ] || \

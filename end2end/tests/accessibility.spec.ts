@@ -30,6 +30,9 @@ async function violations(page: Page): Promise<string[]> {
 const productTerms = [
   'DLI', 'Flink', 'JAR', 'Jar', 'jar', 'OBS', 'SMN', 'CU', 'CUs', 'TM', 'TaskManager', 'JobManager',
   'Checkpoint', 'checkpoint', 'Savepoint', 'savepoint', 'Slot', 'JSON', 'ID', 'URN', 'UTC', 'IAM',
+  'CPU', 'GB', 'MB', 'v1', 'v2',
+  // The Java call and folder a job reads its dependency files with, as DLI's docs write them.
+  'getResource', 'userData',
 ];
 
 /// Every English word the reader sees (text, labels, titles, placeholders) outside their own data
@@ -39,7 +42,7 @@ async function englishLeft(page: Page): Promise<string[]> {
     const skip = 'script, style, code, pre, kbd, samp, [translate="no"], [lang]:not([lang^="zh"]), [hidden], template';
     // DLI's status codes (`job_running`) are its API's names, the same in every language.
     const words = (text: string) =>
-      (text.replace(/\bjob_[a-z_]+\b/g, '').match(/[A-Za-z][A-Za-z'’]*/g) ?? []).filter((word) => !allowed.includes(word));
+      (text.replace(/\bjob_[a-z_]+\b/g, '').match(/[A-Za-z][A-Za-z0-9'’]*/g) ?? []).filter((word) => !allowed.includes(word));
     const where = (element: Element) => element.id ? `#${element.id}` : element.tagName.toLowerCase() + (element.className ? `.${String(element.className).split(' ')[0]}` : '');
     const found: string[] = [];
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);

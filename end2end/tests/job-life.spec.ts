@@ -74,7 +74,7 @@ test('edit a running job, compare versions, roll back, batch-stop three jobs, se
   for (const job of batch) await runningJob(request, job);
   await page.goto(`${proxy()}/jobs`);
   await hydrated(page);
-  for (const job of batch) await page.getByLabel(`Select ${job}`).check();
+  for (const job of batch) await page.getByRole('checkbox', { name: `Select ${job}` }).check();
   await page.getByRole('button', { name: 'Stop (with savepoint)' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Stop 3 jobs');
   for (const job of batch) await expect(page.locator('.batch-jobs')).toContainText(job);
@@ -132,7 +132,7 @@ test.describe('without JavaScript', () => {
     const batch = [`nojs_a_${stamp()}`, `nojs_b_${stamp()}`, `nojs_c_${stamp()}`];
     for (const job of batch) await runningJob(request, job);
     await page.goto(`${proxy()}/jobs`);
-    for (const job of batch) await page.getByLabel(`Select ${job}`).check();
+    for (const job of batch) await page.getByRole('checkbox', { name: `Select ${job}` }).check();
     await page.getByRole('button', { name: 'Stop (with savepoint)' }).click();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Stop 3 jobs');
     await page.getByRole('button', { name: 'Stop 3 jobs' }).click();

@@ -7,7 +7,7 @@ import type { Page } from '@playwright/test';
 const CHINESE = /[\u4e00-\u9fff]/;
 
 async function choose(page: Page, language: 'English' | '中文'): Promise<void> {
-  const switcher = page.getByRole('group', { name: 'Language · 语言' });
+  const switcher = page.getByRole('group', { name: /^(Language|语言)$/ });
   await switcher.getByRole('button', { name: language }).click();
   await expect(switcher.getByRole('button', { name: language })).toHaveAttribute('aria-pressed', 'true');
 }

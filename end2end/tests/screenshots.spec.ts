@@ -1,4 +1,4 @@
-// Screenshots of each page in the light and the dark scheme, at 1280×900 and the history also at
+// Screenshots of each page in the light and the dark scheme (and in Chinese), at 1280×900 and the history also at
 // 375 px wide, written to end2end/screenshots/ (ignored by git) for people to look at: the README
 // shows copies of them. It asserts that each page is the one meant, and that the history fits
 // a phone's width.
@@ -44,3 +44,25 @@ for (const scheme of ['light', 'dark'] as const) {
     await shoot(page, `not-found-${scheme}`);
   });
 }
+
+test.describe('in Chinese', () => {
+  test.use({ locale: 'zh-CN', viewport: { width: 1280, height: 900 } });
+
+  test('the form, the history and a job', async ({ page, baseURL }) => {
+    // The job is made in English (the switch's cookie), then every page follows the browser.
+    const name = `shot_zh_${Date.now().toString(36)}`;
+    await page.context().addCookies([{ name: 'lang', value: 'en', url: baseURL! }]);
+    await createThroughTheForm(page, name, 'flink_queue');
+    await page.context().clearCookies({ name: 'lang' });
+
+    await page.goto('/');
+    await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
+    await shoot(page, 'form-zh');
+    await page.goto('/jobs');
+    await expect(page.getByRole('link', { name })).toBeVisible();
+    await shoot(page, 'history-zh');
+    await page.getByRole('link', { name }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(name);
+    await shoot(page, 'job-zh');
+  });
+});

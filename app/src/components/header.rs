@@ -53,7 +53,7 @@ pub fn Header() -> impl IntoView {
                     current=Theme::for_this_page()
                     name=lang.pick("Theme", "主题").to_owned()
                 />
-                <PreferenceSwitch current=lang name="Language · 语言".to_owned() />
+                <PreferenceSwitch current=lang name=lang.pick("Language", "语言").to_owned() />
             </div>
             {info
                 .simulator
