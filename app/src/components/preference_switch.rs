@@ -3,13 +3,49 @@
 //! to this page. They work the same with or without JavaScript and add nothing to the wasm.
 
 use crate::i18n::Lang;
-use crate::model::{Preference, use_portal_info};
+use crate::model::{Preference, Theme, use_portal_info};
 use leptos::prelude::*;
 use leptos_router::hooks::use_url;
 
+/// How a switch names each of its choices.
+pub trait SwitchLabels: Preference {
+    /// This choice's name for a reader of `lang`.
+    fn label(self, lang: Lang) -> &'static str;
+
+    /// The language `label` is written in when it is not the page's (a language's own name).
+    fn label_lang(self) -> Option<Lang> {
+        None
+    }
+}
+
+impl SwitchLabels for Theme {
+    fn label(self, lang: Lang) -> &'static str {
+        match self {
+            Theme::System => lang.pick("System", "跟随系统"),
+            Theme::Light => lang.pick("Light", "浅色"),
+            Theme::Dark => lang.pick("Dark", "深色"),
+        }
+    }
+}
+
+impl SwitchLabels for Lang {
+    /// Each language by its own name, whatever the page's language: a reader who cannot read
+    /// the page can still find theirs.
+    fn label(self, _: Lang) -> &'static str {
+        match self {
+            Lang::En => "English",
+            Lang::Zh => "中文",
+        }
+    }
+
+    fn label_lang(self) -> Option<Lang> {
+        Some(self)
+    }
+}
+
 /// A switch between the values of `P`, `current` pressed, under the heading `name`.
 #[component]
-pub fn PreferenceSwitch<P: Preference>(current: P, name: String) -> impl IntoView {
+pub fn PreferenceSwitch<P: SwitchLabels>(current: P, name: String) -> impl IntoView {
     let lang = Lang::for_this_page();
     let action = format!("{}{}", use_portal_info().base_path, P::PATH);
     let heading_id = format!("{}-switch", P::COOKIE);

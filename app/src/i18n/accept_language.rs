@@ -2,7 +2,7 @@
 //! else the best of English and Chinese in the browser's `Accept-Language` (RFC 9110 §12.5.4,
 //! q-values included), else English.
 
-use super::Lang;
+use super::lang::Lang;
 use crate::model::Preference;
 
 /// The language for a request with these `Cookie` and `Accept-Language` headers.

@@ -6,115 +6,11 @@ mod accept_language;
 mod catalogue;
 #[cfg(test)]
 mod coverage;
+mod lang;
 mod template;
 
 pub use accept_language::preferred_lang;
-pub use catalogue::ZH;
-
-use crate::model::Preference;
-use std::borrow::Cow;
-
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
-pub enum Lang {
-    /// What a reader gets when neither the cookie nor the browser asks for Chinese.
-    #[default]
-    En,
-    /// Simplified Chinese, in the terms of Huawei's Chinese DLI console.
-    Zh,
-}
-
-impl Preference for Lang {
-    const COOKIE: &'static str = "lang";
-    const PATH: &'static str = "/lang";
-    const ALL: &'static [Lang] = &[Lang::En, Lang::Zh];
-
-    fn as_str(self) -> &'static str {
-        match self {
-            Lang::En => "en",
-            Lang::Zh => "zh",
-        }
-    }
-
-    /// Each language by its own name, whatever the page's language: a reader who cannot read
-    /// the page can still find theirs.
-    fn label(self, _: Lang) -> &'static str {
-        match self {
-            Lang::En => "English",
-            Lang::Zh => "中文",
-        }
-    }
-
-    fn label_lang(self) -> Option<Lang> {
-        Some(self)
-    }
-}
-
-impl Lang {
-    /// The BCP 47 tag for `<html lang>`: screen readers pick their voice by it.
-    pub fn html_tag(self) -> &'static str {
-        match self {
-            Lang::En => "en",
-            Lang::Zh => "zh-CN",
-        }
-    }
-
-    /// One of two fixed texts: the view's words in each language, side by side.
-    pub fn pick<T>(self, en: T, zh: T) -> T {
-        match self {
-            Lang::En => en,
-            Lang::Zh => zh,
-        }
-    }
-
-    /// A message, label or status the domain wrote in English, in this language. A text the
-    /// catalogue lacks stays English (the catalogue test fails for any the source holds).
-    pub fn text(self, english: &str) -> Cow<'_, str> {
-        match self {
-            Lang::En => Cow::Borrowed(english),
-            Lang::Zh => catalogue::to_chinese(english)
-                .map(Cow::Owned)
-                .unwrap_or(Cow::Borrowed(english)),
-        }
-    }
-
-    /// The language this page is in. The server chose it for the request
-    /// (`AppState::provide_page_context`) and wrote it on `<html lang>`; in the browser, islands
-    /// read it back from there, so both render the same words.
-    pub fn for_this_page() -> Lang {
-        #[cfg(feature = "hydrate")]
-        {
-            page_lang_in_browser()
-        }
-        #[cfg(not(feature = "hydrate"))]
-        {
-            leptos::prelude::use_context::<Lang>().unwrap_or_default()
-        }
-    }
-
-    #[cfg(any(feature = "hydrate", test))]
-    fn from_html_tag(tag: &str) -> Lang {
-        if tag.starts_with("zh") {
-            Lang::Zh
-        } else {
-            Lang::En
-        }
-    }
-}
-
-/// `<html lang>`, read once: the page's language does not change without a reload.
-#[cfg(feature = "hydrate")]
-fn page_lang_in_browser() -> Lang {
-    use std::sync::OnceLock;
-    static LANG: OnceLock<Lang> = OnceLock::new();
-    *LANG.get_or_init(|| {
-        let tag = web_sys::window()
-            .and_then(|window| window.document())
-            .and_then(|document| document.document_element())
-            .and_then(|html| html.get_attribute("lang"))
-            .unwrap_or_default();
-        Lang::from_html_tag(&tag)
-    })
-}
+pub use lang::Lang;
 
 /// Text with values in it, in the page's language: `tr!(lang, "{} of {}", "{1} 中的 {0}", a, b)`.
 /// Both templates take the same values; the Chinese one may reorder them with `{0}`, `{1}`.
@@ -131,15 +27,6 @@ macro_rules! tr {
 #[cfg(test)]
 mod tests {
     use super::Lang;
-    use crate::model::Preference;
-
-    #[test]
-    fn every_language_reads_back_from_its_cookie_value_and_its_html_tag() {
-        for &lang in Lang::ALL {
-            assert_eq!(Lang::parse(lang.as_str()), Some(lang));
-            assert_eq!(Lang::from_html_tag(lang.html_tag()), lang);
-        }
-    }
 
     #[test]
     fn formatted_text_takes_its_values_in_either_order() {
@@ -151,14 +38,6 @@ mod tests {
         assert_eq!(
             tr!(Lang::Zh, "{} of {}", "{1} 中的 {0}", done, all),
             "3 中的 2"
-        );
-    }
-
-    #[test]
-    fn english_text_is_shown_as_written() {
-        assert_eq!(
-            Lang::En.text("Give the job a name."),
-            "Give the job a name."
         );
     }
 }

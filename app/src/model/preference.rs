@@ -1,8 +1,6 @@
 //! A choice a reader makes once and the portal remembers in a cookie (the theme, the language):
 //! its cookie, where its switch posts, and its values.
 
-use crate::i18n::Lang;
-
 pub trait Preference: Copy + Sized + 'static {
     /// The cookie that remembers the choice, and the name of the switch's form field.
     const COOKIE: &'static str;
@@ -13,14 +11,6 @@ pub trait Preference: Copy + Sized + 'static {
 
     /// The value in the cookie and the form.
     fn as_str(self) -> &'static str;
-
-    /// How the switch names this choice to a reader of `lang`.
-    fn label(self, lang: Lang) -> &'static str;
-
-    /// The language `label` is written in when it is not the page's (a language's own name).
-    fn label_lang(self) -> Option<Lang> {
-        None
-    }
 
     fn parse(value: &str) -> Option<Self> {
         Self::ALL

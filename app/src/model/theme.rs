@@ -1,8 +1,7 @@
-//! The reader's colour theme: what the `theme` cookie holds, and how the page names it. The
+//! The reader's colour theme: what the `theme` cookie holds, and the page's theme. The
 //! server reads it for every page and renders it on `<html data-theme>`, so nothing flashes.
 
 use super::Preference;
-use crate::i18n::Lang;
 use leptos::prelude::use_context;
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -25,14 +24,6 @@ impl Preference for Theme {
             Theme::System => "system",
             Theme::Light => "light",
             Theme::Dark => "dark",
-        }
-    }
-
-    fn label(self, lang: Lang) -> &'static str {
-        match self {
-            Theme::System => lang.pick("System", "跟随系统"),
-            Theme::Light => lang.pick("Light", "浅色"),
-            Theme::Dark => lang.pick("Dark", "深色"),
         }
     }
 }

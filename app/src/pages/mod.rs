@@ -104,6 +104,11 @@ pub(crate) mod words {
         crate::tr!(lang, "Job record {}", "作业记录 {}", id)
     }
 
+    /// "job record 3": the same, inside a sentence.
+    pub fn job_record_in_sentence(lang: Lang, id: i64) -> String {
+        crate::tr!(lang, "job record {}", "作业记录 {}", id)
+    }
+
     /// A create's outcome as stored (`pending`, `created`, `failed`, `unknown`): English pages
     /// show the word itself, Chinese ones its meaning.
     pub fn outcome(lang: Lang, outcome: &str) -> String {

@@ -1,11 +1,11 @@
 //! The form's edit mode: which version it edits, which changes need the running job restarted
 //! (live, as the person types), the save row, and the two ways to restart a running job.
 
-use super::job_record;
 use crate::components::form_state::use_form_state;
 use crate::domain::{JobSpec, needing_a_stop, wire_changes, wire_label};
 use crate::i18n::Lang;
 use crate::model::{EditTarget, WhenRunning, use_portal_info};
+use crate::pages::words;
 use leptos::prelude::*;
 
 #[component]
@@ -15,7 +15,7 @@ pub fn EditingBanner(target: EditTarget) -> impl IntoView {
     view! {
         <p class="banner banner-info">
             {crate::tr!(lang, "Editing version {} of ", "正在编辑版本 {}（", target.version)}
-            <a href=format!("{base}/jobs/{}", target.job_id)>{job_record(lang, target.job_id)}</a>
+            <a href=format!("{base}/jobs/{}", target.job_id)>{words::job_record_in_sentence(lang, target.job_id)}</a>
             {lang
                 .pick(
                     ". Saving updates the job in place on DLI and makes the next version.",

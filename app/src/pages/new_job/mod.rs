@@ -82,11 +82,6 @@ pub fn EditJobPage() -> impl IntoView {
     }
 }
 
-/// "job record 3": the portal's history record of a job, inside a sentence.
-fn job_record(lang: Lang, id: i64) -> String {
-    crate::tr!(lang, "job record {}", "作业记录 {}", id)
-}
-
 #[island]
 fn JobFormView(draft: JobDraft) -> impl IntoView {
     let info = PortalInfo::provide();
@@ -208,7 +203,7 @@ fn JobFormView(draft: JobDraft) -> impl IntoView {
                 view! {
                     <p class="banner banner-info">
                         {lang.pick("A copy of ", "这是")}
-                        <a href=format!("{base}/jobs/{id}")>{job_record(lang, id)}</a>
+                        <a href=format!("{base}/jobs/{id}")>{words::job_record_in_sentence(lang, id)}</a>
                         {lang
                             .pick(
                                 ". Change what should differ, then create it.",
