@@ -2,6 +2,7 @@
 
 pub mod action_form;
 pub mod auto_refresh;
+pub mod copy_button;
 pub mod error_banner;
 pub mod events_table;
 pub mod field;

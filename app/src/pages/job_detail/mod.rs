@@ -13,8 +13,8 @@ use crate::api::{
 };
 use crate::components::action_form::posted_error;
 use crate::components::{
-    auto_refresh::refresh_every, error_banner::ErrorBanner, local_time::LocalTime,
-    status_badge::StatusBadge,
+    auto_refresh::refresh_every, copy_button::CopyButton, error_banner::ErrorBanner,
+    local_time::LocalTime, status_badge::StatusBadge,
 };
 use crate::domain::{FieldChange, JobSpec, settings_by_group};
 use crate::error::AppError;
@@ -203,6 +203,7 @@ fn Job(
             </h2>
             <details class="json-details">
                 <summary>{lang.pick("The request's JSON", "请求的 JSON")}</summary>
+                <CopyButton text=details.request_json.clone() />
                 <pre class="request-json" translate="no"><code>{details.request_json.clone()}</code></pre>
             </details>
             <p class="help">
