@@ -2,7 +2,7 @@
 
 use crate::components::header::Header;
 use crate::i18n::Lang;
-use crate::model::{PortalInfo, Preference, Theme};
+use crate::model::PortalInfo;
 use crate::pages::{
     activity::ActivityPage,
     batch::BatchPage,
@@ -12,7 +12,7 @@ use crate::pages::{
     not_found::NotFound,
 };
 use leptos::prelude::*;
-use leptos_meta::{HashedStylesheet, MetaTags, Title, provide_meta_context};
+use leptos_meta::{Title, provide_meta_context};
 use leptos_router::{
     SsrMode,
     components::{Route, Router, Routes},
@@ -20,14 +20,19 @@ use leptos_router::{
 };
 
 /// The whole document, rendered on the server around [`App`].
+#[cfg(feature = "ssr")]
 pub fn shell(options: LeptosOptions) -> impl IntoView {
+    use crate::model::{Preference, Theme};
+    use crate::wasm_bundle::WasmBundle;
+    use leptos_meta::{HashedStylesheet, MetaTags};
+
     let info = PortalInfo::for_this_request();
     // The reader's theme, rendered here so that the first paint has it (`style/main.css`).
     let theme = Theme::for_this_page();
     let lang = Lang::for_this_page();
+    let bundle = WasmBundle::for_this_request(&info.base_path);
     // Only scripts carrying this response's nonce run (Leptos puts it on the hydration script),
     // plus the wasm; responses that are not pages get a stricter policy from the server.
-    #[cfg(feature = "ssr")]
     if let (Some(nonce), Some(response)) =
         (use_nonce(), use_context::<leptos_axum::ResponseOptions>())
     {
@@ -51,7 +56,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <link rel="icon" href=format!("{}/favicon.ico", info.base_path) />
                 <AutoReload options=options.clone() />
                 <HashedStylesheet options=options.clone() id="leptos" root=info.base_path.clone() />
-                <HydrationScripts options islands=true root=info.base_path.clone() />
+                <HydrationScripts options=bundle.options(&options) islands=true root=info.base_path.clone() />
                 <MetaTags />
             </head>
             <body>

@@ -13,5 +13,9 @@ pub mod model;
 pub mod pages;
 #[cfg(feature = "ssr")]
 pub mod server;
+#[cfg(feature = "ssr")]
+pub mod wasm_bundle;
 
-pub use app::{App, PAGES, shell};
+#[cfg(feature = "ssr")]
+pub use app::shell;
+pub use app::{App, PAGES};

@@ -55,10 +55,12 @@ test('the secret key appears in no page, asset, answer or log line', async ({ re
   expect(refused.status()).toBe(422);
   expect((await refused.body()).includes(secret)).toBe(false);
 
-  // The release build names its assets by content hash: take the names the page gives them.
-  const home = await (await request.get(`${proxy()}/`)).text();
-  const assets = [...home.matchAll(/\/pkg\/(dli-portal(?:\.[\w-]+)?\.(?:js|wasm|css))\b/g)].map((found) => `/pkg/${found[1]}`);
-  expect(new Set(assets.map((asset) => asset.split('.').pop()))).toEqual(new Set(['js', 'wasm', 'css']));
+  // The release build names its assets by content hash: take the names the pages give them, one
+  // wasm bundle each for the form, the history and a job.
+  const pages = await Promise.all(['/', '/jobs', createdPage].map(async (path) => (await request.get(`${proxy()}${path}`)).text()));
+  const assets = [...new Set(pages.flatMap((html) => [...html.matchAll(/\/pkg\/(dli-portal(?:-history|-job)?(?:\.[\w-]+)?\.(?:js|wasm|css))\b/g)]
+    .map((found) => `/pkg/${found[1]}`)))];
+  expect(assets.map((asset) => asset.split('.').pop()).sort()).toEqual(['css', 'js', 'js', 'js', 'wasm', 'wasm', 'wasm']);
   const expected: Record<string, number> = {
     '/': 200, '/jobs': 200, [createdPage]: 200,
     '/jobs/999999': 404, '/no/such/page': 404, '/healthz': 200, '/readyz': 200, '/metrics': 200,

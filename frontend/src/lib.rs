@@ -1,6 +1,6 @@
 //! The browser entry point. The page arrives whole from the server; the island script calls
-//! `hydrate` once the wasm is loaded, then hydrates each island (the form, the history's
-//! statuses, the job's live part) in place.
+//! `hydrate` once the wasm is loaded, then hydrates each island in place. Each build holds the
+//! islands of one kind of page (the form, the history, a job: `app::wasm_bundle`).
 #![cfg(target_arch = "wasm32")]
 // The islands' view types nest deeply; the release build needs room to lay them out.
 #![recursion_limit = "256"]

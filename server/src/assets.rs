@@ -95,13 +95,20 @@ async fn caching(keep: Keep, request: Request, next: Next) -> Response {
 
 /// What is wrong with the assets pages would name, if anything: a hash list from another build
 /// than the site, or a hashed site without its list. Pages would then load without their
-/// script and style, so start-up says so. Nothing is checked when no site was built.
-pub fn mismatch(pkg_dir: &Path, output_name: &str, hash_file: &Path) -> Option<String> {
+/// script and style, so start-up says so. Nothing is checked when no site was built. `kinds`
+/// are the assets' extensions: one build of `make site` names no stylesheet (`WasmBundle`).
+pub fn mismatch(
+    pkg_dir: &Path,
+    output_name: &str,
+    hash_file: &Path,
+    kinds: &[&str],
+) -> Option<String> {
     let files: Vec<String> = fs::read_dir(pkg_dir)
         .ok()?
         .filter_map(|entry| entry.ok()?.file_name().into_string().ok())
         .collect();
-    let named = named_assets(output_name, fs::read_to_string(hash_file).ok().as_deref());
+    let hash_list = fs::read_to_string(hash_file).ok();
+    let named = named_assets(output_name, hash_list.as_deref(), kinds);
     let missing: Vec<&str> = named
         .iter()
         .filter(|name| !files.contains(name))
@@ -118,15 +125,16 @@ pub fn mismatch(pkg_dir: &Path, output_name: &str, hash_file: &Path) -> Option<S
     }
 }
 
-/// The file names Leptos gives the JS, wasm and CSS, with the hashes of `hash_list` if any.
-fn named_assets(output_name: &str, hash_list: Option<&str>) -> Vec<String> {
-    ["js", "wasm", "css"]
-        .into_iter()
+/// The file names Leptos gives the assets of `kinds` (js, wasm, css), with the hashes of
+/// `hash_list` if any.
+fn named_assets(output_name: &str, hash_list: Option<&str>, kinds: &[&str]) -> Vec<String> {
+    kinds
+        .iter()
         .map(|extension| {
             let hash = hash_list.and_then(|list| {
                 list.lines().find_map(|line| {
                     let (kind, hash) = line.split_once(':')?;
-                    (kind.trim() == extension).then(|| hash.trim())
+                    (kind.trim() == *extension).then(|| hash.trim())
                 })
             });
             match hash {
@@ -142,11 +150,12 @@ mod tests {
     use super::*;
 
     const LIST: &str = "js: AbC\nwasm: dEf\ncss: gh-_\n";
+    const ALL: &[&str] = &["js", "wasm", "css"];
 
     #[test]
     fn a_hash_list_names_each_asset_by_its_hash() {
         assert_eq!(
-            named_assets("dli-portal", Some(LIST)),
+            named_assets("dli-portal", Some(LIST), ALL),
             [
                 "dli-portal.AbC.js",
                 "dli-portal.dEf.wasm",
@@ -158,7 +167,7 @@ mod tests {
     #[test]
     fn without_a_list_the_names_are_fixed() {
         assert_eq!(
-            named_assets("dli-portal", None),
+            named_assets("dli-portal", None, ALL),
             ["dli-portal.js", "dli-portal.wasm", "dli-portal.css"]
         );
     }
@@ -175,17 +184,17 @@ mod tests {
         }
         let list = site.path().join("hash.txt");
         fs::write(&list, LIST).unwrap();
-        assert_eq!(mismatch(site.path(), "dli-portal", &list), None);
+        assert_eq!(mismatch(site.path(), "dli-portal", &list, ALL), None);
 
         let absent = site.path().join("no-such-hash.txt");
-        let problem = mismatch(site.path(), "dli-portal", &absent).unwrap();
+        let problem = mismatch(site.path(), "dli-portal", &absent, ALL).unwrap();
         assert!(
             problem.contains("dli-portal.js, dli-portal.wasm"),
             "{problem}"
         );
 
         fs::write(&list, "js: old\nwasm: dEf\ncss: gh-_\n").unwrap();
-        let problem = mismatch(site.path(), "dli-portal", &list).unwrap();
+        let problem = mismatch(site.path(), "dli-portal", &list, ALL).unwrap();
         assert!(
             problem.starts_with("pages name dli-portal.old.js but"),
             "{problem}"
@@ -193,8 +202,31 @@ mod tests {
     }
 
     #[test]
+    fn only_the_kinds_asked_for_are_checked() {
+        let site = tempfile::tempdir().unwrap();
+        for name in ["dli-portal-live.AbC.js", "dli-portal-live.dEf.wasm"] {
+            fs::write(site.path().join(name), "").unwrap();
+        }
+        let list = site.path().join("hash-live.txt");
+        fs::write(&list, LIST).unwrap();
+        let scripts = &["js", "wasm"];
+        assert_eq!(
+            mismatch(site.path(), "dli-portal-live", &list, scripts),
+            None
+        );
+        let problem = mismatch(site.path(), "dli-portal-live", &list, ALL).unwrap();
+        assert!(
+            problem.starts_with("pages name dli-portal-live.gh-_.css"),
+            "{problem}"
+        );
+    }
+
+    #[test]
     fn no_built_site_is_nothing_to_check() {
         let nowhere = Path::new("/no/such/site/pkg");
-        assert_eq!(mismatch(nowhere, "dli-portal", Path::new("hash.txt")), None);
+        assert_eq!(
+            mismatch(nowhere, "dli-portal", Path::new("hash.txt"), ALL),
+            None
+        );
     }
 }

@@ -12,13 +12,14 @@ use app::server::{
     state::AppState,
     store::Store,
 };
+use app::wasm_bundle::WasmBundle;
 use dli::{
     DliClient, DliConfig,
     sim::{self, RunningSim, SimConfig},
 };
 use leptos::config::{Env, LeptosOptions};
 use secrecy::ExposeSecret;
-use std::{net::SocketAddr, time::Duration};
+use std::{net::SocketAddr, path::Path, time::Duration};
 use tokio::{net::TcpListener, sync::oneshot, task::JoinHandle};
 
 /// The name cargo-leptos gives the wasm, JS and CSS files (`output-name` in Cargo.toml).
@@ -105,18 +106,28 @@ fn leptos_options(config: &Config) -> LeptosOptions {
     let hash_file = assets::hash_file(&config.hash_file);
     // Leptos panics rendering a page when hashing is on and the list is missing.
     let hashed_names = hash_file.is_file();
-    let pkg_dir = config.site_root.join("pkg");
-    if let Some(problem) = assets::mismatch(&pkg_dir, OUTPUT_NAME, &hash_file) {
-        tracing::error!("{problem}");
-    }
-    LeptosOptions::builder()
+    let options = LeptosOptions::builder()
         .output_name(OUTPUT_NAME)
         .site_root(config.site_root.to_string_lossy().into_owned())
         .site_addr(config.listen)
         .env(Env::PROD)
         .hash_files(hashed_names)
         .hash_file(hash_file.to_string_lossy().into())
-        .build()
+        .build();
+    // The form's build also names the stylesheet; the other bundles, their script and wasm.
+    let pkg_dir = config.site_root.join("pkg");
+    let others = WasmBundle::OTHERS.map(|bundle| (bundle, &["js", "wasm"][..]));
+    for (bundle, kinds) in [(WasmBundle::Form, &["js", "wasm", "css"][..])]
+        .into_iter()
+        .chain(others)
+    {
+        let bundle = bundle.options(&options);
+        let hash_list = Path::new(&*bundle.hash_file);
+        if let Some(problem) = assets::mismatch(&pkg_dir, &bundle.output_name, hash_list, kinds) {
+            tracing::error!("{problem}");
+        }
+    }
+    options
 }
 
 /// The client for the configured DLI or, with no credentials at all, for a simulator started

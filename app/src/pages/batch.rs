@@ -76,7 +76,8 @@ fn heading(lang: Lang, action: BatchAction, count: usize) -> String {
 
 /// The confirmation and its results: an island, so that the jobs are acted on in place with
 /// the progress shown; without JavaScript the form posts and the server renders the results.
-#[island]
+#[cfg_attr(feature = "history-islands", island)]
+#[cfg_attr(not(feature = "history-islands"), component)]
 fn Batch(draft: BatchDraft) -> impl IntoView {
     let base = PortalInfo::provide().base_path;
     let lang = Lang::for_this_page();

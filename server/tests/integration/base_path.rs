@@ -11,7 +11,10 @@ async fn spawn_under_flink() -> TestApp {
 #[tokio::test]
 async fn every_page_is_served_under_the_base_path_and_links_within_it() {
     let app = spawn_under_flink().await;
-    for path in ["/flink/", "/flink/jobs"] {
+    for (path, bundle) in [
+        ("/flink/", "dli-portal"),
+        ("/flink/jobs", "dli-portal-history"),
+    ] {
         let response = app.get(path).await;
         assert_eq!(response.status(), 200, "{path}");
         let html = response.text().await.unwrap();
@@ -20,8 +23,8 @@ async fn every_page_is_served_under_the_base_path_and_links_within_it() {
             "{path} links the history under /flink"
         );
         assert!(
-            html.contains("/flink/pkg/dli-portal.js"),
-            "{path} loads the wasm under /flink"
+            html.contains(&format!("/flink/pkg/{bundle}.js")),
+            "{path} loads its wasm under /flink"
         );
         assert!(
             html.contains(r#"href="/flink/pkg/dli-portal.css""#),

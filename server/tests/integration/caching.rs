@@ -10,14 +10,34 @@ const SCRIPT: &str = "dli-portal.Hs1.js";
 const SCRIPT_BR: &[u8] = b"the brotli twin";
 const SCRIPT_GZ: &[u8] = b"the gzip twin";
 
-/// A site as `make site` leaves it, with a hash list beside it (`hash.txt`) when `hashed`.
+/// The history's bundle, one of the other builds of `make site` (`app::wasm_bundle`).
+const HISTORY_SCRIPT: &str = "dli-portal-history.Hi1.js";
+
+/// A site as `make site` leaves it, with the hash lists beside it (`hash.txt`,
+/// `hash-history.txt`, `hash-job.txt`) when `hashed`.
 fn built_site(hashed: bool) -> TempDir {
     let site = tempfile::tempdir().expect("a temporary folder");
     let pkg = site.path().join("pkg");
     fs::create_dir(&pkg).unwrap();
     let names = match hashed {
-        true => [SCRIPT, "dli-portal.Hs2.wasm", "dli-portal.Hs3.css"],
-        false => ["dli-portal.js", "dli-portal.wasm", "dli-portal.css"],
+        true => [
+            SCRIPT,
+            "dli-portal.Hs2.wasm",
+            "dli-portal.Hs3.css",
+            HISTORY_SCRIPT,
+            "dli-portal-history.Hi2.wasm",
+            "dli-portal-job.Jb1.js",
+            "dli-portal-job.Jb2.wasm",
+        ],
+        false => [
+            "dli-portal.js",
+            "dli-portal.wasm",
+            "dli-portal.css",
+            "dli-portal-history.js",
+            "dli-portal-history.wasm",
+            "dli-portal-job.js",
+            "dli-portal-job.wasm",
+        ],
     };
     for name in names {
         fs::write(
@@ -34,6 +54,12 @@ fn built_site(hashed: bool) -> TempDir {
             "js: Hs1\nwasm: Hs2\ncss: Hs3\n",
         )
         .unwrap();
+        for (bundle, list) in [
+            ("history", "js: Hi1\nwasm: Hi2\n"),
+            ("job", "js: Jb1\nwasm: Jb2\n"),
+        ] {
+            fs::write(site.path().join(format!("hash-{bundle}.txt")), list).unwrap();
+        }
     }
     site
 }
@@ -63,7 +89,46 @@ async fn pages_name_the_hashed_assets_which_browsers_keep_for_a_year() {
         );
     }
 
+    assert!(
+        !html.contains("dli-portal-"),
+        "the form loads its own bundle only"
+    );
+
     let script = app.get(&format!("/pkg/{SCRIPT}")).await;
+    assert_eq!(script.status(), 200);
+    assert_eq!(header(&script, "cache-control"), FOR_A_YEAR);
+}
+
+#[tokio::test]
+async fn other_pages_name_their_own_bundle_and_the_same_stylesheet() {
+    let site = built_site(true);
+    let app = serving(site.path()).await;
+    let job = app.create_job("bundled").await;
+    let pages = [
+        ("/jobs", "dli-portal-history.Hi"),
+        ("/activity", "dli-portal-history.Hi"),
+        ("/no/such/page", "dli-portal-history.Hi"),
+        (&format!("/jobs/{job}"), "dli-portal-job.Jb"),
+        (&format!("/jobs/{job}/edit"), "dli-portal.Hs"),
+    ];
+    for (path, bundle) in pages {
+        let html = app.get(path).await.text().await.unwrap();
+        for name in [format!("{bundle}1.js"), format!("{bundle}2.wasm")] {
+            assert!(
+                html.contains(&format!("/pkg/{name}")),
+                "{path} names {name}"
+            );
+        }
+        assert!(html.contains("/pkg/dli-portal.Hs3.css"), "{path} styles");
+        let scripts = [SCRIPT, HISTORY_SCRIPT, "dli-portal-job.Jb1.js"];
+        let loaded = scripts
+            .iter()
+            .filter(|script| html.contains(*script))
+            .count();
+        assert_eq!(loaded, 1, "{path} loads one bundle's script");
+    }
+
+    let script = app.get(&format!("/pkg/{HISTORY_SCRIPT}")).await;
     assert_eq!(script.status(), 200);
     assert_eq!(header(&script, "cache-control"), FOR_A_YEAR);
 }
@@ -111,6 +176,11 @@ async fn without_a_hash_list_assets_keep_their_names_and_are_asked_for_every_tim
     assert!(
         html.contains("/pkg/dli-portal.js"),
         "the page names the plain script"
+    );
+    let history = app.get("/jobs").await.text().await.unwrap();
+    assert!(
+        history.contains("/pkg/dli-portal-history.js"),
+        "the history names its bundle's plain script"
     );
     let script = app.get("/pkg/dli-portal.js").await;
     assert_eq!(script.status(), 200);

@@ -13,7 +13,10 @@ async fn healthz_answers_ok() {
 #[tokio::test]
 async fn every_page_renders_the_header_and_its_own_heading() {
     let app = spawn_app().await;
-    for (path, heading) in [("/", "New Flink Jar job"), ("/jobs", "History")] {
+    for (path, heading, bundle) in [
+        ("/", "New Flink Jar job", "dli-portal"),
+        ("/jobs", "History", "dli-portal-history"),
+    ] {
         let response = app.get(path).await;
         assert_eq!(response.status(), 200, "{path}");
         let html = response.text().await.unwrap();
@@ -23,8 +26,8 @@ async fn every_page_renders_the_header_and_its_own_heading() {
         );
         assert!(html.contains(heading), "{path} shows {heading:?}");
         assert!(
-            html.contains("/pkg/dli-portal.js"),
-            "{path} loads the wasm glue"
+            html.contains(&format!("/pkg/{bundle}.js")),
+            "{path} loads its bundle's wasm glue"
         );
     }
 }

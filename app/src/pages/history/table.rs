@@ -60,7 +60,8 @@ impl Table {
     }
 }
 
-#[island]
+#[cfg_attr(feature = "history-islands", island)]
+#[cfg_attr(not(feature = "history-islands"), component)]
 pub(super) fn JobsTable(
     jobs: Vec<JobSummary>,
     /// The error a quick start or stop posted without JavaScript came back with.

@@ -93,7 +93,8 @@ pub fn JobDetailPage() -> impl IntoView {
 
 /// The job and its life as the page was asked for; an island, because status, update, versions
 /// and events follow the job in place, and the actions run without leaving the page.
-#[island]
+#[cfg_attr(feature = "job-islands", island)]
+#[cfg_attr(not(feature = "job-islands"), component)]
 fn Job(
     details: JobDetails,
     life: JobLife,

@@ -82,7 +82,8 @@ pub fn EditJobPage() -> impl IntoView {
     }
 }
 
-#[island]
+#[cfg_attr(feature = "form-islands", island)]
+#[cfg_attr(not(feature = "form-islands"), component)]
 fn JobFormView(draft: JobDraft) -> impl IntoView {
     let info = PortalInfo::provide();
     let lang = Lang::for_this_page();

@@ -1,0 +1,118 @@
+//! Which wasm a page loads. The job form's island carries the domain's rules, the row editors
+//! and the preview; the job page's, its update, versions, diff and timeline; the history's, a
+//! table of statuses. None needs another's code, so `make site` builds one bundle of islands
+//! for each, and each page loads the one its islands are in (`docs/page-weight.md` has what
+//! each weighs). Only the server renders `<head>`, so only it chooses.
+
+use leptos::config::LeptosOptions;
+use std::path::Path;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum WasmBundle {
+    /// The job form's island (`/` and `/jobs/{id}/edit`): cargo-leptos' own build.
+    Form,
+    /// The history's and the batch page's islands, also loaded by the pages without one (for
+    /// their local times): the smallest.
+    History,
+    /// The job page's island (`/jobs/{id}`).
+    Job,
+}
+
+impl WasmBundle {
+    /// Those `make site` builds after the form's, each in a run of its own.
+    pub const OTHERS: [Self; 2] = [Self::History, Self::Job];
+
+    /// The bundle of the page at `path` (below the base path).
+    pub fn for_page(path: &str) -> Self {
+        let path = path.trim_end_matches('/');
+        match path.strip_prefix("/jobs/") {
+            _ if path.is_empty() => Self::Form,
+            Some(job) if job.ends_with("/edit") => Self::Form,
+            Some(job) if !job.contains('/') && job.parse::<i64>().is_ok() => Self::Job,
+            _ => Self::History,
+        }
+    }
+
+    /// The bundle of the page this request asks for.
+    pub fn for_this_request(base_path: &str) -> Self {
+        let path = leptos::prelude::use_context::<http::request::Parts>()
+            .map(|parts| parts.uri.path().to_owned())
+            .unwrap_or_default();
+        Self::for_page(path.strip_prefix(base_path).unwrap_or(&path))
+    }
+
+    /// What the bundle's files and hash list add to the form's names (`make site` uses them):
+    /// `dli-portal-history.<hash>.wasm`, listed in `hash-history.txt`.
+    pub fn suffix(self) -> &'static str {
+        match self {
+            Self::Form => "",
+            Self::History => "-history",
+            Self::Job => "-job",
+        }
+    }
+
+    /// Leptos' options for loading this bundle, from those of cargo-leptos' build (the form's):
+    /// the others have their own output names and their own lists of hashes beside the first.
+    pub fn options(self, form: &LeptosOptions) -> LeptosOptions {
+        let mut options = form.clone();
+        if self != Self::Form {
+            options.output_name = format!("{}{}", form.output_name, self.suffix()).into();
+            options.hash_file = self.hash_file(&form.hash_file).into();
+        }
+        options
+    }
+
+    /// `hash.txt` -> `hash-history.txt`, in the same folder.
+    fn hash_file(self, form_hash_file: &str) -> String {
+        let path = Path::new(form_hash_file);
+        let stem = path.file_stem().unwrap_or_default().to_string_lossy();
+        let suffix = self.suffix();
+        let name = match path.extension() {
+            Some(extension) => format!("{stem}{suffix}.{}", extension.to_string_lossy()),
+            None => format!("{stem}{suffix}"),
+        };
+        path.with_file_name(name).to_string_lossy().into_owned()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_page_loads_the_bundle_its_island_is_in() {
+        let pages = [
+            ("", WasmBundle::Form),
+            ("/", WasmBundle::Form),
+            ("/jobs/7/edit", WasmBundle::Form),
+            ("/jobs/7/edit/", WasmBundle::Form),
+            ("/jobs/7", WasmBundle::Job),
+            ("/jobs/7/", WasmBundle::Job),
+            ("/jobs", WasmBundle::History),
+            ("/jobs/batch", WasmBundle::History),
+            ("/activity", WasmBundle::History),
+            ("/jobs/7/nope", WasmBundle::History),
+            ("/nope", WasmBundle::History),
+        ];
+        for (path, bundle) in pages {
+            assert_eq!(WasmBundle::for_page(path), bundle, "{path:?}");
+        }
+    }
+
+    #[test]
+    fn the_other_bundles_have_their_own_names_and_hash_lists() {
+        let form = LeptosOptions::builder()
+            .output_name("dli-portal")
+            .hash_file("/srv/portal/hash.txt".into())
+            .build();
+        let job = WasmBundle::Job.options(&form);
+        assert_eq!(&*job.output_name, "dli-portal-job");
+        assert_eq!(&*job.hash_file, "/srv/portal/hash-job.txt");
+        let same = WasmBundle::Form.options(&form);
+        assert_eq!(
+            (&*same.output_name, &*same.hash_file),
+            ("dli-portal", "/srv/portal/hash.txt")
+        );
+        assert_eq!(WasmBundle::History.hash_file("list"), "list-history");
+    }
+}
