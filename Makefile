@@ -73,15 +73,15 @@ flink-test: flink-tools
 	python3 end2end/flink/test.py
 
 ## The release build of the server binary and the site (wasm, JS, CSS) under target/site. The
-## assets are named by content hash (listed in target/release/hash.txt, hash-history.txt and
-## hash-job.txt, which must travel with the binary) and precompressed: a .br (brotli 11) and a .gz (gzip -9) beside each, which the
+## assets are named by content hash (listed in target/release/hash.txt and one hash-<bundle>.txt
+## per other wasm bundle, which must travel with the binary) and precompressed: a .br (brotli 11) and a .gz (gzip -9) beside each, which the
 ## server sends.
 site:
 	cargo leptos build --release --precompress
-# The history's and the job page's islands are bundles of their own (app/src/wasm_bundle.rs),
-# each built aside, since cargo-leptos first empties its site root; their scripts and wasm then
-# join the first.
-	for bundle in history job; do \
+# The history's, the job page's and the batch page's islands are bundles of their own
+# (app/src/wasm_bundle.rs), each built aside, since cargo-leptos first empties its site root;
+# their scripts and wasm then join the first.
+	for bundle in history job batch; do \
 	  LEPTOS_OUTPUT_NAME=dli-portal-$$bundle LEPTOS_SITE_ROOT=target/site-$$bundle LEPTOS_HASH_FILE_NAME=hash-$$bundle.txt \
 	    cargo leptos build --release --precompress --frontend-only --lib-features $$bundle; \
 	  cp target/site-$$bundle/pkg/dli-portal-$$bundle.*.{js,wasm}* target/site/pkg/; \

@@ -1,8 +1,9 @@
 //! Which wasm a page loads. The job form's island carries the domain's rules, the row editors
 //! and the preview; the job page's, its update, versions, diff and timeline; the history's, a
-//! table of statuses. None needs another's code, so `make site` builds one bundle of islands
-//! for each, and each page loads the one its islands are in (`docs/page-weight.md` has what
-//! each weighs). Only the server renders `<head>`, so only it chooses.
+//! table of statuses; the batch page's, the actions on several jobs and their results. None
+//! needs another's code, so `make site` builds one bundle of islands for each, and each page
+//! loads the one its islands are in (`docs/page-weight.md` has what each weighs). Only the
+//! server renders `<head>`, so only it chooses.
 
 use leptos::config::LeptosOptions;
 use std::path::Path;
@@ -11,16 +12,18 @@ use std::path::Path;
 pub enum WasmBundle {
     /// The job form's island (`/` and `/jobs/{id}/edit`): cargo-leptos' own build.
     Form,
-    /// The history's and the batch page's islands, also loaded by the pages without one (for
-    /// their local times): the smallest.
+    /// The history's island (`/jobs`), also loaded by the pages without one (for their local
+    /// times): the smallest.
     History,
     /// The job page's island (`/jobs/{id}`).
     Job,
+    /// The batch confirmation's island (`/jobs/batch`).
+    Batch,
 }
 
 impl WasmBundle {
     /// Those `make site` builds after the form's, each in a run of its own.
-    pub const OTHERS: [Self; 2] = [Self::History, Self::Job];
+    pub const OTHERS: [Self; 3] = [Self::History, Self::Job, Self::Batch];
 
     /// The bundle of the page at `path` (below the base path).
     pub fn for_page(path: &str) -> Self {
@@ -28,6 +31,7 @@ impl WasmBundle {
         match path.strip_prefix("/jobs/") {
             _ if path.is_empty() => Self::Form,
             Some(job) if job.ends_with("/edit") => Self::Form,
+            Some("batch") => Self::Batch,
             Some(job) if !job.contains('/') && job.parse::<i64>().is_ok() => Self::Job,
             _ => Self::History,
         }
@@ -48,6 +52,7 @@ impl WasmBundle {
             Self::Form => "",
             Self::History => "-history",
             Self::Job => "-job",
+            Self::Batch => "-batch",
         }
     }
 
@@ -89,7 +94,8 @@ mod tests {
             ("/jobs/7", WasmBundle::Job),
             ("/jobs/7/", WasmBundle::Job),
             ("/jobs", WasmBundle::History),
-            ("/jobs/batch", WasmBundle::History),
+            ("/jobs/batch", WasmBundle::Batch),
+            ("/jobs/batch/", WasmBundle::Batch),
             ("/activity", WasmBundle::History),
             ("/jobs/7/nope", WasmBundle::History),
             ("/nope", WasmBundle::History),

@@ -1,7 +1,8 @@
 // `make bench`'s page-weight run (issue 13): the release portal on a free loopback port with one
 // job in its history, Debian's chromium loading `/`, `/jobs` and that job's page five times each
 // with the cache off and brotli accepted, then `/` again with the cache on (a second visit: a
-// reload). Prints one table of medians and the built assets' sizes. It asserts nothing: the
+// reload), and the three pages in turn with the cache on (a first tour: each kind of page
+// fetches its own wasm bundle once). Prints one table of medians and the built assets' sizes. It asserts nothing: the
 // figures are for people to compare, and vary with the machine's load.
 import { test, type Browser } from '@playwright/test';
 import { join } from 'node:path';
@@ -71,6 +72,17 @@ test('page weight', async ({ browser }) => {
       return page.reload();
     });
     rows.push(row('/ second visit (reload, cache on)', secondVisits));
+    const tours = await loads(browser, false, async (page) => {
+      const visits: Load[] = [];
+      for (const path of ['/', '/jobs', `/jobs/${job}`]) visits.push(await page.visit(`${portal.url}${path}`));
+      return {
+        bytes: visits.reduce((sum, visit) => sum + visit.bytes, 0),
+        requests: visits.reduce((sum, visit) => sum + visit.requests, 0),
+        hydratedMs: visits.reduce((sum, visit) => sum + visit.hydratedMs, 0),
+        encodings: new Set(visits.flatMap((visit) => [...visit.encodings])),
+      };
+    });
+    rows.push(row('/, /jobs, a job in turn (cache on, summed)', tours));
 
     console.log(`\nPage weight: chromium ${browser.version()}, loopback, median of ${RUNS} loads each\n`);
     console.log(

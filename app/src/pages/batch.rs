@@ -76,8 +76,8 @@ fn heading(lang: Lang, action: BatchAction, count: usize) -> String {
 
 /// The confirmation and its results: an island, so that the jobs are acted on in place with
 /// the progress shown; without JavaScript the form posts and the server renders the results.
-#[cfg_attr(feature = "history-islands", island)]
-#[cfg_attr(not(feature = "history-islands"), component)]
+#[cfg_attr(feature = "batch-islands", island)]
+#[cfg_attr(not(feature = "batch-islands"), component)]
 fn Batch(draft: BatchDraft) -> impl IntoView {
     let base = PortalInfo::provide().base_path;
     let lang = Lang::for_this_page();

@@ -28,6 +28,8 @@ fn built_site(hashed: bool) -> TempDir {
             "dli-portal-history.Hi2.wasm",
             "dli-portal-job.Jb1.js",
             "dli-portal-job.Jb2.wasm",
+            "dli-portal-batch.Bt1.js",
+            "dli-portal-batch.Bt2.wasm",
         ],
         false => [
             "dli-portal.js",
@@ -37,6 +39,8 @@ fn built_site(hashed: bool) -> TempDir {
             "dli-portal-history.wasm",
             "dli-portal-job.js",
             "dli-portal-job.wasm",
+            "dli-portal-batch.js",
+            "dli-portal-batch.wasm",
         ],
     };
     for name in names {
@@ -57,6 +61,7 @@ fn built_site(hashed: bool) -> TempDir {
         for (bundle, list) in [
             ("history", "js: Hi1\nwasm: Hi2\n"),
             ("job", "js: Jb1\nwasm: Jb2\n"),
+            ("batch", "js: Bt1\nwasm: Bt2\n"),
         ] {
             fs::write(site.path().join(format!("hash-{bundle}.txt")), list).unwrap();
         }
@@ -110,6 +115,7 @@ async fn other_pages_name_their_own_bundle_and_the_same_stylesheet() {
         ("/no/such/page", "dli-portal-history.Hi"),
         (&format!("/jobs/{job}"), "dli-portal-job.Jb"),
         (&format!("/jobs/{job}/edit"), "dli-portal.Hs"),
+        (&format!("/jobs/batch?id={job}"), "dli-portal-batch.Bt"),
     ];
     for (path, bundle) in pages {
         let html = app.get(path).await.text().await.unwrap();
@@ -120,7 +126,12 @@ async fn other_pages_name_their_own_bundle_and_the_same_stylesheet() {
             );
         }
         assert!(html.contains("/pkg/dli-portal.Hs3.css"), "{path} styles");
-        let scripts = [SCRIPT, HISTORY_SCRIPT, "dli-portal-job.Jb1.js"];
+        let scripts = [
+            SCRIPT,
+            HISTORY_SCRIPT,
+            "dli-portal-job.Jb1.js",
+            "dli-portal-batch.Bt1.js",
+        ];
         let loaded = scripts
             .iter()
             .filter(|script| html.contains(*script))
