@@ -45,9 +45,9 @@ impl WasmBundle {
         Self::for_page(path.strip_prefix(base_path).unwrap_or(&path))
     }
 
-    /// What the bundle's files and hash list add to the form's names (`make site` uses them):
+    /// What the bundle's files and hash list add to the form's names, as `make site` names them:
     /// `dli-portal-history.<hash>.wasm`, listed in `hash-history.txt`.
-    pub fn suffix(self) -> &'static str {
+    fn suffix(self) -> &'static str {
         match self {
             Self::Form => "",
             Self::History => "-history",
@@ -120,5 +120,20 @@ mod tests {
             ("dli-portal", "/srv/portal/hash.txt")
         );
         assert_eq!(WasmBundle::History.hash_file("list"), "list-history");
+    }
+
+    #[test]
+    fn make_site_builds_every_other_bundle_under_the_name_pages_give_it() {
+        let makefile = include_str!("../../Makefile");
+        let built: Vec<String> = makefile
+            .lines()
+            .find_map(|line| line.trim().strip_prefix("for bundle in "))
+            .and_then(|list| list.strip_suffix("; do \\"))
+            .expect("make site's loop over the other bundles")
+            .split_whitespace()
+            .map(|bundle| format!("-{bundle}"))
+            .collect();
+        let named: Vec<&str> = WasmBundle::OTHERS.map(WasmBundle::suffix).to_vec();
+        assert_eq!(built, named);
     }
 }
