@@ -61,8 +61,11 @@ test('two jobs in the history, filtered, one started and stopped live, then copi
   await expect(page.getByRole('button', { name: 'Start' })).toBeDisabled();
   await expect(page.getByRole('button', { name: 'Stop' })).toHaveClass('primary');
   await expect(page.locator('#actions-why')).toHaveText('Start returns once the job has stopped.');
+  // The option goes with the stop run in place, as it would with the form posted.
+  await page.getByLabel('with a savepoint').check();
   await page.getByRole('button', { name: 'Stop' }).click();
   await expect(status).toHaveText('Stopped', { timeout: 20_000 });
+  await expect(page.locator('table.events')).toContainText('Stop (with a savepoint)');
   await expect(page.getByRole('button', { name: 'Start' })).toBeEnabled();
   await expect(page.getByRole('button', { name: 'Stop' })).toBeDisabled();
   const timeline = page.locator('ol.timeline');

@@ -65,6 +65,14 @@ test('edit a running job, compare versions, roll back, batch-stop three jobs, se
   await expect(diff).toContainText('Parallelism');
   await expect(diff.locator('tbody tr')).toHaveCount(1);
 
+  // The choice made in the select is what runs in place: refused while the job runs, then done.
+  const whenRunning = page.getByLabel('If the job runs');
+  await whenRunning.selectOption('refuse');
+  await page.getByRole('button', { name: 'Roll back to version 1' }).click();
+  await expect(page.locator('section[aria-labelledby="versions-title"] [role="alert"]')).toContainText(
+    'change only when it restarts',
+  );
+  await whenRunning.selectOption('restart_from_savepoint');
   await page.getByRole('button', { name: 'Roll back to version 1' }).click();
   await expect(page.locator('table.versions tbody tr').first()).toContainText('3 (current)', { timeout: 30_000 });
   await expect(page.locator('table.versions tbody tr').first()).toContainText('rollback');

@@ -2,20 +2,24 @@
 //! runs the action in place; without, the browser posts it to the server function's URL under
 //! the base path, and the server sends the browser back to the page. (Leptos' own
 //! `ActionForm` always posts to the unprefixed URL, which a proxy at a sub-path does not serve.)
+//!
+//! In place, the action's input comes from the island's own state (its inputs are bound to
+//! signals), not from the submitted fields: reading those would link a query-string
+//! deserializer (serde_qs) into every wasm that holds a form.
 
 use crate::error::AppError;
 use crate::model::use_portal_info;
 use leptos::{
-    form::FromFormData,
     prelude::*,
     server_fn::{Http, ServerFn, codec::PostUrl, error::ServerFnUrlError},
 };
 use leptos_router::hooks::use_query_map;
-use serde::de::DeserializeOwned;
 
 #[component]
-pub fn ActionFormAt<S, Output>(
+pub fn ActionFormAt<S, Output, Input>(
     action: ServerAction<S>,
+    /// What the form asks for, as its fields stand when it is submitted.
+    input: Input,
     #[prop(optional, into)] class: String,
     /// For buttons elsewhere on the page that submit this form (`<button form=…>`).
     #[prop(optional, into)]
@@ -23,28 +27,26 @@ pub fn ActionFormAt<S, Output>(
     children: Children,
 ) -> impl IntoView
 where
-    S: DeserializeOwned
-        + ServerFn<Protocol = Http<PostUrl, Output>>
-        + Clone
-        + Send
-        + Sync
-        + 'static,
+    S: ServerFn<Protocol = Http<PostUrl, Output>> + Clone + Send + Sync + 'static,
     S::Output: Send + Sync + 'static,
     S::Error: Send + Sync + 'static,
+    Input: Fn() -> S + 'static,
 {
-    let base = use_portal_info().base_path;
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
-        // Fields that do not make the action's input fall back to the plain post.
-        if let Ok(input) = S::from_event(&ev) {
-            ev.prevent_default();
-            action.dispatch(input);
-        }
+        ev.prevent_default();
+        action.dispatch(input());
     };
+    let url = action_url::<S>();
     view! {
-        <form method="post" action=format!("{base}{}", S::url()) class=class id=id on:submit=on_submit>
+        <form method="post" action=url class=class id=id on:submit=on_submit>
             {children()}
         </form>
     }
+}
+
+/// Where a browser without JavaScript posts server action `S`: its URL under the base path.
+pub fn action_url<S: ServerFn>() -> String {
+    format!("{}{}", use_portal_info().base_path, S::url())
 }
 
 /// The error action `S` ended with when a browser without JavaScript posted it: server_fn sends

@@ -30,7 +30,7 @@ fn describe(lang: Lang, status: Option<&str>, outcome: &str, deleted: bool) -> D
         return words(lang.pick("Deleted", "已删除"), Tone::Idle);
     }
     if let Some(known) = status.and_then(DliStatus::parse) {
-        return words(&lang.text(known.label()), known.tone());
+        return words(&lang.message(known.label()), known.tone());
     }
     match (status, outcome) {
         (Some(other), _) => stored(other),

@@ -3,8 +3,9 @@
 
 use super::fields;
 use super::row_lists;
+use serde::de::{MapAccess, Visitor};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
-use std::{collections::BTreeMap, fmt};
+use std::fmt;
 
 /// Everything wrong with a posted form. Paths are the serde names of the inputs (`cu_number`,
 /// `resource_config.max_slot`), `<list>.<row>` for list rows (`dependency_jars.2`),
@@ -16,7 +17,6 @@ pub struct FieldErrors {
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 struct Entry {
-    order: FormOrder,
     path: String,
     message: String,
 }
@@ -33,13 +33,12 @@ impl FieldErrors {
             return;
         }
         let order = form_order(&path);
-        let at = self
-            .entries
-            .partition_point(|entry| (entry.order, entry.path.as_str()) < (order, path.as_str()));
+        let at = self.entries.partition_point(|entry| {
+            (form_order(&entry.path), entry.path.as_str()) < (order, path.as_str())
+        });
         self.entries.insert(
             at,
             Entry {
-                order,
                 path,
                 message: message.into(),
             },
@@ -124,13 +123,31 @@ impl Serialize for FieldErrors {
     }
 }
 
+/// Read in the order written, which is form order: only the portal writes these (`Serialize`).
+/// Sorting here would link the form's field table into every wasm that reads an `AppError`.
 impl<'de> Deserialize<'de> for FieldErrors {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let mut errors = FieldErrors::default();
-        for (path, message) in BTreeMap::<String, String>::deserialize(deserializer)? {
-            errors.insert(path, message);
+        deserializer.deserialize_map(InOrder)
+    }
+}
+
+struct InOrder;
+
+impl<'de> Visitor<'de> for InOrder {
+    type Value = FieldErrors;
+
+    fn expecting(&self, formatter: &mut fmt::Formatter) -> fmt::Result {
+        formatter.write_str("an object of field path to message")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<FieldErrors, A::Error> {
+        let mut entries: Vec<Entry> = Vec::new();
+        while let Some((path, message)) = map.next_entry::<String, String>()? {
+            if !entries.iter().any(|entry| entry.path == path) {
+                entries.push(Entry { path, message });
+            }
         }
-        Ok(errors)
+        Ok(FieldErrors { entries })
     }
 }
 
@@ -220,6 +237,10 @@ mod tests {
         );
         let back: FieldErrors = serde_json::from_str(&json).expect("errors deserialise");
         assert_eq!(back, errors);
+        let repeated: FieldErrors =
+            serde_json::from_str(r#"{"name":"a","name":"b"}"#).expect("a repeated path reads");
+        assert_eq!(repeated.get("name"), Some("a"));
+        assert_eq!(repeated.len(), 1);
     }
 
     #[test]

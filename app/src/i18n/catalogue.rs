@@ -5,10 +5,11 @@
 
 use super::template::{fill, values_in};
 
-/// (English, Chinese) pairs. Fixed texts first, then formatted ones; `to_chinese` tries them in
-/// order, so a fixed text wins over a template that would also match it, and a specific
-/// template must come before a looser one (`coverage` checks that each entry finds itself).
-pub const ZH: &[(&str, &str)] = &[
+/// (English, Chinese) pairs: the form's words (its groups, field labels and help, rules and
+/// counts). Fixed texts first, then formatted ones; `lookup` tries them in order, so a fixed
+/// text wins over a template that would also match it, and a specific template must come
+/// before a looser one (`coverage` checks that each entry finds itself).
+const FORM: &[(&str, &str)] = &[
     // The form's groups (`domain::FORM_GROUPS`).
     ("The job", "基本信息"),
     ("The code", "作业代码"),
@@ -236,25 +237,6 @@ pub const ZH: &[(&str, &str)] = &[
     // end. "1 CU" reads the same in Chinese.
     ("1 TaskManager", "1 个 TaskManager"),
     ("1 slot", "1 个 Slot"),
-    // DLI's job statuses (`DliStatus::label`), as the console names them.
-    ("Created, not started", "草稿"),
-    ("Submitting", "提交中"),
-    ("Submit failed", "提交失败"),
-    ("Downloading", "下载中"),
-    ("Running", "运行中"),
-    ("Running with errors", "运行异常"),
-    ("Idle", "空闲"),
-    ("Saving a savepoint", "保存点创建中"),
-    ("Stopping", "停止中"),
-    ("Stopped", "已停止"),
-    ("Stop failed", "停止失败"),
-    ("Stopped: account in arrears", "因欠费被停止"),
-    ("Recovering from arrears", "欠费作业恢复中"),
-    ("Finished", "已完成"),
-    // The history's status groups (`StatusGroup::label`; "Running" and "Stopped" are above).
-    ("Starting or stopping", "启动或停止中"),
-    ("Failed", "失败"),
-    ("Outcome unknown", "结果未知"),
     // The form's rules (`domain::parse`, `domain::limits`).
     ("Give the job a name.", "请填写作业名称。"),
     (
@@ -453,6 +435,84 @@ pub const ZH: &[(&str, &str)] = &[
         "Send an object of logger name to level.",
         "请发送以日志记录器名称为键、级别为值的对象。",
     ),
+    // Formatted texts: `{}` where each value goes.
+    (
+        "Use at most {} characters (this has {}).",
+        "最多 {} 个字符（当前 {} 个）。",
+    ),
+    ("Already listed in row {}.", "已在第 {} 行列出。"),
+    (
+        "This option is already set in row {}.",
+        "此配置项已在第 {} 行设置。",
+    ),
+    (
+        "This logger already has a level in row {}.",
+        "此日志记录器已在第 {} 行设置级别。",
+    ),
+    (
+        "This key is already used in row {}.",
+        "此键已在第 {} 行使用。",
+    ),
+    (
+        "Use at most {} tags (there are {}).",
+        "最多 {} 个标签（当前 {} 个）。",
+    ),
+    (
+        "Give the job more CUs than the JobManager's {}.",
+        "作业的 CU 数量须多于 JobManager 的 {} CU。",
+    ),
+    (
+        "Use fewer CUs than the job's {} (DLI's default).",
+        "请使用少于作业 {} CU（DLI 默认值）的 CU 数量。",
+    ),
+    (
+        "Use at most {} CUs: what is left of the job's {} after the JobManager's {}.",
+        "最多使用 {} CU：即作业的 {} CU 减去 JobManager 的 {} CU 后剩余的数量。",
+    ),
+    (
+        "This portal runs jobs only in: {}.",
+        "本门户只在以下队列运行作业：{}。",
+    ),
+    (
+        "This portal allows at most {} CUs per job.",
+        "本门户每个作业最多允许 {} CU。",
+    ),
+    (
+        "Parallelism {} needs {} with {} each, but the {} left after the JobManager hold {} of {} each. Add CUs or slots, or lower the parallelism.",
+        "并行数 {} 需要 {}（每个 {}），但除去 JobManager 后剩余的 {} 只能容纳 {}（每个 {}）。请增加 CU 或 Slot，或降低并行数。",
+    ),
+    // Counts inside the sizing hint ("8 TaskManagers"); Chinese has no plural. Last: a bare
+    // suffix is the loosest template.
+    ("{} TaskManagers", "{} 个 TaskManager"),
+    ("{} slots", "{} 个 Slot"),
+    ("{} CUs", "{} CU"),
+];
+
+/// (English, Chinese) pairs: what the pages besides the form show from the domain and the
+/// server: statuses, errors, what an action or an update did. In the same order as `FORM`, and
+/// tried after it. An island without the form looks up only these ([`message_to_chinese`]), so
+/// its wasm carries none of the form's words.
+const MESSAGES: &[(&str, &str)] = &[
+    // Fixed texts.
+    // DLI's job statuses (`DliStatus::label`), as the console names them.
+    ("Created, not started", "草稿"),
+    ("Submitting", "提交中"),
+    ("Submit failed", "提交失败"),
+    ("Downloading", "下载中"),
+    ("Running", "运行中"),
+    ("Running with errors", "运行异常"),
+    ("Idle", "空闲"),
+    ("Saving a savepoint", "保存点创建中"),
+    ("Stopping", "停止中"),
+    ("Stopped", "已停止"),
+    ("Stop failed", "停止失败"),
+    ("Stopped: account in arrears", "因欠费被停止"),
+    ("Recovering from arrears", "欠费作业恢复中"),
+    ("Finished", "已完成"),
+    // The history's status groups (`StatusGroup::label`; "Running" and "Stopped" are above).
+    ("Starting or stopping", "启动或停止中"),
+    ("Failed", "失败"),
+    ("Outcome unknown", "结果未知"),
     // `AppError` (error.rs).
     (
         "DLI refused the portal's credentials or permissions. Nothing was created; ask the portal's operator to check its DLI access.",
@@ -536,52 +596,7 @@ pub const ZH: &[(&str, &str)] = &[
     ("Sending the update", "发送更新"),
     ("Starting the job", "启动作业"),
     ("The update", "更新"),
-    // Formatted texts: `{}` where each value goes. The form's rules first.
-    (
-        "Use at most {} characters (this has {}).",
-        "最多 {} 个字符（当前 {} 个）。",
-    ),
-    ("Already listed in row {}.", "已在第 {} 行列出。"),
-    (
-        "This option is already set in row {}.",
-        "此配置项已在第 {} 行设置。",
-    ),
-    (
-        "This logger already has a level in row {}.",
-        "此日志记录器已在第 {} 行设置级别。",
-    ),
-    (
-        "This key is already used in row {}.",
-        "此键已在第 {} 行使用。",
-    ),
-    (
-        "Use at most {} tags (there are {}).",
-        "最多 {} 个标签（当前 {} 个）。",
-    ),
-    (
-        "Give the job more CUs than the JobManager's {}.",
-        "作业的 CU 数量须多于 JobManager 的 {} CU。",
-    ),
-    (
-        "Use fewer CUs than the job's {} (DLI's default).",
-        "请使用少于作业 {} CU（DLI 默认值）的 CU 数量。",
-    ),
-    (
-        "Use at most {} CUs: what is left of the job's {} after the JobManager's {}.",
-        "最多使用 {} CU：即作业的 {} CU 减去 JobManager 的 {} CU 后剩余的数量。",
-    ),
-    (
-        "This portal runs jobs only in: {}.",
-        "本门户只在以下队列运行作业：{}。",
-    ),
-    (
-        "This portal allows at most {} CUs per job.",
-        "本门户每个作业最多允许 {} CU。",
-    ),
-    (
-        "Parallelism {} needs {} with {} each, but the {} left after the JobManager hold {} of {} each. Add CUs or slots, or lower the parallelism.",
-        "并行数 {} 需要 {}（每个 {}），但除去 JobManager 后剩余的 {} 只能容纳 {}（每个 {}）。请增加 CU 或 Slot，或降低并行数。",
-    ),
+    // Formatted texts.
     // `AppError`.
     ("{} field(s) need attention.", "有 {} 个字段需要修改。"),
     ("DLI refused the request{}: {}", "DLI 拒绝了请求{}：{}"),
@@ -677,25 +692,41 @@ pub const ZH: &[(&str, &str)] = &[
     ),
     // "{step} failed {tries} times ({why}). {job state}": looser than the texts above.
     ("{} failed {} times ({}). {}", "{}失败 {} 次（{}）。{}"),
-    // Counts inside the sizing hint ("8 TaskManagers"); Chinese has no plural. Last: a bare
-    // suffix is the loosest template.
-    ("{} TaskManagers", "{} 个 TaskManager"),
-    ("{} slots", "{} 个 Slot"),
-    ("{} CUs", "{} CU"),
 ];
+
+/// Every pair, the form's first (for the tests that read the whole catalogue).
+#[cfg(test)]
+pub(super) fn entries() -> impl Iterator<Item = &'static (&'static str, &'static str)> {
+    FORM.iter().chain(MESSAGES)
+}
 
 /// `english` in Chinese, or `None` when the catalogue has no entry for it.
 pub(super) fn to_chinese(english: &str) -> Option<String> {
-    ZH.iter().find_map(|(en, zh)| {
-        if !en.contains("{}") {
-            return (*en == english).then(|| (*zh).to_owned());
-        }
-        values_in(en, english).map(|values| {
-            let translated: Vec<String> = values.iter().map(|value| nested(value)).collect();
-            let values: Vec<&str> = translated.iter().map(String::as_str).collect();
-            fill(zh, &values)
+    lookup(&[FORM, MESSAGES], english)
+}
+
+/// A status or a message from the server in Chinese, looked up without the form's words.
+pub(super) fn message_to_chinese(english: &str) -> Option<String> {
+    lookup(&[MESSAGES], english)
+}
+
+/// `english` in Chinese from `tables`, tried in order; a value inside a formatted text is looked
+/// up in the same tables.
+fn lookup(tables: &[&[(&str, &str)]], english: &str) -> Option<String> {
+    tables
+        .iter()
+        .flat_map(|table| table.iter())
+        .find_map(|(en, zh)| {
+            if !en.contains("{}") {
+                return (*en == english).then(|| (*zh).to_owned());
+            }
+            values_in(en, english).map(|values| {
+                let translated: Vec<String> =
+                    values.iter().map(|value| nested(tables, value)).collect();
+                let values: Vec<&str> = translated.iter().map(String::as_str).collect();
+                fill(zh, &values)
+            })
         })
-    })
 }
 
 /// A value inside a message, in Chinese where it is itself a catalogue text: a label, a reason
@@ -703,13 +734,13 @@ pub(super) fn to_chinese(english: &str) -> Option<String> {
 /// failed). A list joined by ", " (the labels of the fields a restart needs) is translated item
 /// by item. Any other value (a number, a name the person typed, DLI's own words) is kept as it
 /// is. Each value is shorter than its message, so this ends.
-fn nested(value: &str) -> String {
-    if let Some(chinese) = to_chinese(value) {
+fn nested(tables: &[&[(&str, &str)]], value: &str) -> String {
+    if let Some(chinese) = lookup(tables, value) {
         return chinese;
     }
     let items: Vec<(&str, Option<String>)> = value
         .split(", ")
-        .map(|item| (item, to_chinese(item)))
+        .map(|item| (item, lookup(tables, item)))
         .collect();
     if items.len() < 2 || items.iter().all(|(_, chinese)| chinese.is_none()) {
         return value.to_owned();
@@ -723,7 +754,7 @@ fn nested(value: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::{ZH, to_chinese};
+    use super::{entries, message_to_chinese, to_chinese};
 
     #[test]
     fn fixed_and_formatted_texts_are_found() {
@@ -739,8 +770,18 @@ mod tests {
     }
 
     #[test]
+    fn messages_are_found_without_the_forms_words() {
+        assert_eq!(message_to_chinese("Running").as_deref(), Some("运行中"));
+        assert_eq!(
+            message_to_chinese("Too many requests. Try again in 3 s.").as_deref(),
+            Some("请求过多，请在 3 秒后重试。")
+        );
+        assert_eq!(message_to_chinese("Give the job a name."), None);
+    }
+
+    #[test]
     fn every_entry_has_chinese_with_the_same_values() {
-        for (en, zh) in ZH {
+        for (en, zh) in entries() {
             assert!(!zh.trim().is_empty(), "{en}");
             assert_ne!(en, zh, "untranslated: {en}");
             let slots = |text: &str| text.matches('{').count();
@@ -751,7 +792,7 @@ mod tests {
     #[test]
     fn every_template_has_words_besides_its_values() {
         // A template of values alone would hand `nested` its whole text again.
-        for (en, _) in ZH.iter().filter(|(en, _)| en.contains("{}")) {
+        for (en, _) in entries().filter(|(en, _)| en.contains("{}")) {
             assert!(!en.replace("{}", "").trim().is_empty(), "{en}");
         }
     }
@@ -789,7 +830,7 @@ mod tests {
     #[test]
     fn no_english_text_is_listed_twice() {
         let mut seen = std::collections::HashSet::new();
-        for (en, _) in ZH {
+        for (en, _) in entries() {
             assert!(seen.insert(en), "listed twice: {en}");
         }
     }

@@ -9,7 +9,7 @@
 //! A format string (of `format!`, `write!` or `#[error]`) has each placeholder read as `{}`
 //! and `{{`/`}}` as one brace, as the catalogue writes it.
 
-use super::catalogue::{ZH, to_chinese};
+use super::catalogue::{entries, message_to_chinese, to_chinese};
 use crate::domain::{DliStatus, FIELDS, FORM_GROUPS, StatusGroup, row_lists};
 use std::path::{Path, PathBuf};
 
@@ -53,6 +53,7 @@ const FORMAT_MACROS: &[&str] = &["format", "write", "writeln", "format_args"];
 const NOT_SHOWN: &[&str] = &[
     // serde's errors for a stored request body that no longer parses: logged, never shown.
     "an object of logger name to level",
+    "an object of field path to message",
     "checkpoint_mode must be 1 or 2, not {}",
     // Looked for in DLI's own message (`server::errors::field_named_in`).
     "no queue named",
@@ -116,7 +117,7 @@ fn reads_as_text(text: &str) -> bool {
 #[test]
 fn every_text_for_people_has_chinese() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let keys: Vec<&str> = ZH.iter().map(|(en, _)| *en).collect();
+    let keys: Vec<&str> = entries().map(|(en, _)| *en).collect();
     let mut missing = Vec::new();
     for found in texts_for_people(root) {
         let needed = keys_needed(&found.text);
@@ -169,12 +170,39 @@ fn every_table_text_has_chinese() {
     assert!(missing.is_empty(), "no Chinese for: {missing:#?}");
 }
 
+/// What the islands outside the form show through `Lang::message` is found without the form's
+/// words: the statuses and their groups, and every text the server and `AppError` write.
+#[test]
+fn statuses_and_server_texts_are_messages() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let statuses = DliStatus::ALL.into_iter().map(DliStatus::label);
+    let status_groups = StatusGroup::ALL.into_iter().map(StatusGroup::label);
+    let mut missing: Vec<String> = statuses
+        .chain(status_groups)
+        .filter(|text| message_to_chinese(text).is_none())
+        .map(str::to_owned)
+        .collect();
+    let from_server = texts_for_people(root)
+        .into_iter()
+        .filter(|found| found.file.starts_with("src/server") || found.file == "src/error.rs");
+    for found in from_server {
+        let needed = keys_needed(&found.text);
+        for text in needed
+            .into_iter()
+            .filter(|text| message_to_chinese(text).is_none())
+        {
+            missing.push(format!("{}:{}: {text:?}", found.file, found.line));
+        }
+    }
+    assert!(missing.is_empty(), "not among the messages: {missing:#?}");
+}
+
 /// Every entry is found by its own English: a fixed text gives its Chinese, and a template
 /// filled with sample values gives its Chinese filled with the same values. An entry listed
 /// after one that matches it first (a template that swallows another text) fails here.
 #[test]
 fn every_entry_translates_its_own_english() {
-    for (en, zh) in ZH {
+    for (en, zh) in entries() {
         let samples: Vec<String> = (0..en.matches("{}").count())
             .map(|slot| (701 + slot).to_string())
             .collect();

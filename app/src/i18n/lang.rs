@@ -1,6 +1,6 @@
 //! `Lang`: the page's language, where it comes from on the server and in the browser, and the
-//! two ways a view's words are put in it (`pick` for both forms side by side, `text` for the
-//! domain's English through the catalogue).
+//! ways a view's words are put in it (`pick` for both forms side by side, `text` and `message`
+//! for the domain's English through the catalogue).
 
 use super::catalogue;
 use crate::model::Preference;
@@ -51,6 +51,18 @@ impl Lang {
         match self {
             Lang::En => Cow::Borrowed(english),
             Lang::Zh => catalogue::to_chinese(english)
+                .map(Cow::Owned)
+                .unwrap_or(Cow::Borrowed(english)),
+        }
+    }
+
+    /// A status, or a message the server sent (an error, what an action did), in this
+    /// language: `text` without the form's labels, help and rules, so that an island which shows
+    /// no form does not carry them in its wasm. Field labels inside a message stay English.
+    pub fn message(self, english: &str) -> Cow<'_, str> {
+        match self {
+            Lang::En => Cow::Borrowed(english),
+            Lang::Zh => catalogue::message_to_chinese(english)
                 .map(Cow::Owned)
                 .unwrap_or(Cow::Borrowed(english)),
         }

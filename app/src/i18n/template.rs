@@ -12,12 +12,8 @@ pub(super) fn values_in<'t>(template: &str, text: &'t str) -> Option<Vec<&'t str
     while let Some(piece) = pieces.next() {
         let last = pieces.peek().is_none();
         // The last piece must end the text; any other one ends the value at its first match.
-        let end = if last && !piece.is_empty() {
-            rest.len()
-                .checked_sub(piece.len())
-                .filter(|&at| rest[at..] == *piece)?
-        } else if last {
-            rest.len()
+        let end = if last {
+            rest.strip_suffix(piece)?.len()
         } else {
             rest.find(piece)?
         };
@@ -77,6 +73,12 @@ mod tests {
         assert_eq!(values_in(template, "Use at most 57 characters."), None);
         assert_eq!(values_in("Fixed.", "Fixed. And more"), None);
         assert_eq!(values_in("Row {}", "Column 3"), None);
+        // The template's end would fall inside the text's last character but one.
+        assert_eq!(values_in("{}x.", "untick “Save job logs to OBS”."), None);
+        assert_eq!(
+            values_in("{}”.", "untick “OBS”."),
+            Some(vec!["untick “OBS"])
+        );
     }
 
     #[test]

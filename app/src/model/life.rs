@@ -133,6 +133,25 @@ pub enum WhenRunning {
     RestartFromSavepoint,
 }
 
+impl WhenRunning {
+    /// Its name on the wire and in a form's `<select>`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Refuse => "refuse",
+            Self::Restart => "restart",
+            Self::RestartFromSavepoint => "restart_from_savepoint",
+        }
+    }
+
+    /// The choice a `<select>` holds; anything else is the default (refuse).
+    pub fn parse(name: &str) -> WhenRunning {
+        [Self::Restart, Self::RestartFromSavepoint]
+            .into_iter()
+            .find(|choice| choice.as_str() == name)
+            .unwrap_or_default()
+    }
+}
+
 /// What one batch does to every job it names.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -193,4 +212,23 @@ pub struct BatchDraft {
     pub results: Option<BatchResults>,
     /// Why the batch as a whole was refused.
     pub problem: Option<crate::error::AppError>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::WhenRunning;
+
+    #[test]
+    fn a_when_running_choice_reads_back_from_its_wire_name() {
+        for choice in [
+            WhenRunning::Refuse,
+            WhenRunning::Restart,
+            WhenRunning::RestartFromSavepoint,
+        ] {
+            let wire = serde_json::to_string(&choice).expect("an enum serializes");
+            assert_eq!(wire, format!("\"{}\"", choice.as_str()));
+            assert_eq!(WhenRunning::parse(choice.as_str()), choice);
+        }
+        assert_eq!(WhenRunning::parse("later"), WhenRunning::Refuse);
+    }
 }

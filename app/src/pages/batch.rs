@@ -232,7 +232,7 @@ fn Results(results: BatchResults, jobs: Vec<JobSummary>) -> impl IntoView {
                 Some(error) => (
                     "result-failed",
                     lang.pick(": Not done: ", "：未完成："),
-                    Some(view! { <span translate="no">{lang.text(&error).into_owned()}</span> }),
+                    Some(view! { <span translate="no">{lang.message(&error).into_owned()}</span> }),
                 ),
             };
             view! {

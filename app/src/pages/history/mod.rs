@@ -17,7 +17,7 @@ use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 use std::borrow::Cow;
 use summary::Summary;
-use table::JobsTable;
+use table::{JobsTable, QuickForms};
 
 /// The filter's choices besides DLI's statuses: the outcomes of creates DLI has no status for
 /// (in Chinese, the words the outcome has everywhere: `words::outcome`).
@@ -88,7 +88,13 @@ fn History(page: HistoryPage, filters: HistoryFilters) -> impl IntoView {
     let body = if page.jobs.is_empty() {
         empty_state(&base, page.any_jobs, filtered).into_any()
     } else {
-        view! { <JobsTable jobs=page.jobs posted /> }.into_any()
+        let may_act = use_portal_info().may_act;
+        let ids: Vec<i64> = page.jobs.iter().map(|job| job.id).collect();
+        view! {
+            <JobsTable jobs=page.jobs posted />
+            {may_act.then(|| view! { <QuickForms ids /> })}
+        }
+        .into_any()
     };
     let group = filters.group.clone();
     view! {

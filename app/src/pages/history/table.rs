@@ -1,10 +1,11 @@
 //! The history's table of jobs: an island, because the statuses of jobs that may still change
 //! refresh in place, and each row offers the start or stop its status allows. Rows sit in the
 //! batch selection's GET form; a row's start or stop submits a small form of its own after the
-//! table (`<button form=…>`), so it posts without JavaScript too.
+//! table (`<button form=…>`), so it posts without JavaScript too; with the wasm, the button
+//! runs the action in place. Those forms are rendered by the server, outside the island.
 
 use crate::api::{StartJob, StopJob, job_statuses};
-use crate::components::action_form::ActionFormAt;
+use crate::components::action_form::action_url;
 use crate::components::{
     auto_refresh::refresh_every, local_time::LocalTime, status_badge::StatusBadge,
 };
@@ -101,29 +102,13 @@ pub(super) fn JobsTable(
             }
         });
     }
-    let ids: Vec<i64> = jobs.iter().map(|job| job.id).collect();
     let rows = jobs
         .into_iter()
         .map(|job| view! { <Row job table acted /> })
         .collect_view();
-    let quick_forms = info.may_act.then(|| {
-        ids.into_iter()
-            .map(|id| {
-                view! {
-                    <ActionFormAt action=table.start id=format!("quick-start-{id}") class="quick-form">
-                        <input type="hidden" name="id" value=id />
-                    </ActionFormAt>
-                    <ActionFormAt action=table.stop id=format!("quick-stop-{id}") class="quick-form">
-                        <input type="hidden" name="id" value=id />
-                        <input type="hidden" name="savepoint" value="true" />
-                    </ActionFormAt>
-                }
-            })
-            .collect_view()
-    });
     view! {
         {move || problem.get().map(|problem| view! {
-            <p class="banner banner-error" role="alert">{lang.text(&problem).into_owned()}</p>
+            <p class="banner banner-error" role="alert">{lang.message(&problem).into_owned()}</p>
         })}
         // A plain GET form: the chosen jobs and the action go to the confirmation page.
         <form class="batch" method="get" action=format!("{base}/jobs/batch")>
@@ -157,8 +142,28 @@ pub(super) fn JobsTable(
             <tbody>{rows}</tbody>
         </table>
         </form>
-        <div class="quick-forms">{quick_forms}</div>
     }
+}
+
+/// The forms the rows' start and stop buttons submit without JavaScript: one pair per job.
+#[component]
+pub(super) fn QuickForms(ids: Vec<i64>) -> impl IntoView {
+    let (start, stop) = (action_url::<StartJob>(), action_url::<StopJob>());
+    let forms = ids
+        .into_iter()
+        .map(|id| {
+            view! {
+                <form method="post" action=start.clone() id=format!("quick-start-{id}") class="quick-form">
+                    <input type="hidden" name="id" value=id />
+                </form>
+                <form method="post" action=stop.clone() id=format!("quick-stop-{id}") class="quick-form">
+                    <input type="hidden" name="id" value=id />
+                    <input type="hidden" name="savepoint" value="true" />
+                </form>
+            }
+        })
+        .collect_view();
+    view! { <div class="quick-forms">{forms}</div> }
 }
 
 #[component]
@@ -206,7 +211,15 @@ fn Row(job: JobSummary, table: Table, acted: RwSignal<Option<i64>>) -> impl Into
                         aria-labelledby=format!("{button_id} {name_id}")
                         title=(action == "stop").then(|| words::stop_with_savepoint(lang))
                         disabled=move || table.busy()
-                        on:click=move |_| acted.set(Some(id))
+                        on:click=move |ev: leptos::ev::MouseEvent| {
+                            ev.prevent_default();
+                            acted.set(Some(id));
+                            if action == "stop" {
+                                table.stop.dispatch(StopJob { id, savepoint: Some(true) });
+                            } else {
+                                table.start.dispatch(StartJob { id, resume_savepoint: None });
+                            }
+                        }
                     >
                         {label}
                     </button>

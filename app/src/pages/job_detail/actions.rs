@@ -69,12 +69,19 @@ pub(super) fn Actions(
     };
     let can_act = move || may_act && has_job() && !busy();
     let has_savepoint = move || live.with(|live| live.has_savepoint);
+    // The two options, as the reader leaves their boxes: what a submit in place sends.
+    let resume_savepoint = RwSignal::new(false);
+    let with_savepoint = RwSignal::new(false);
     let tone = |preferred: bool| if preferred { "primary" } else { "secondary" };
     view! {
         <section class="actions" aria-labelledby="actions-title">
             <h2 id="actions-title" class="visually-hidden">{lang.pick("Actions", "操作")}</h2>
             <div class="toolbar" role="group" aria-labelledby="actions-title">
-                <ActionFormAt action=start class="toolbar-form">
+                <ActionFormAt
+                    action=start
+                    input=move || StartJob { id, resume_savepoint: Some(has_savepoint() && resume_savepoint.get()) }
+                    class="toolbar-form"
+                >
                     <input type="hidden" name="id" value=id />
                     <button
                         type="submit"
@@ -86,12 +93,16 @@ pub(super) fn Actions(
                     </button>
                     {move || (has_savepoint() && startable()).then(|| view! {
                         <label class="toolbar-option">
-                            <input type="checkbox" name="resume_savepoint" value="true" />
+                            <input type="checkbox" name="resume_savepoint" value="true" bind:checked=resume_savepoint />
                             {lang.pick("from the latest savepoint", "从最近的保存点恢复")}
                         </label>
                     })}
                 </ActionFormAt>
-                <ActionFormAt action=stop class="toolbar-form">
+                <ActionFormAt
+                    action=stop
+                    input=move || StopJob { id, savepoint: Some(with_savepoint.get()) }
+                    class="toolbar-form"
+                >
                     <input type="hidden" name="id" value=id />
                     <button
                         type="submit"
@@ -102,7 +113,7 @@ pub(super) fn Actions(
                         {words::stop(lang)}
                     </button>
                     <label class="toolbar-option">
-                        <input type="checkbox" name="savepoint" value="true" disabled=move || !stoppable() />
+                        <input type="checkbox" name="savepoint" value="true" disabled=move || !stoppable() bind:checked=with_savepoint />
                         {lang.pick("with a savepoint", "触发保存点")}
                     </label>
                 </ActionFormAt>
@@ -112,7 +123,7 @@ pub(super) fn Actions(
                 <a class="button-link" href=copy>{lang.pick("Create a copy", "创建副本")}</a>
                 <details class="confirm">
                     <summary class="button-link danger">{lang.pick("Delete…", "删除…")}</summary>
-                    <ActionFormAt action=delete class="confirm-form">
+                    <ActionFormAt action=delete input=move || DeleteJob { id } class="confirm-form">
                         <input type="hidden" name="id" value=id />
                         <p>{lang.pick("Delete this job on DLI? Its history entry stays.", "在 DLI 上删除此作业？其历史记录会保留。")}</p>
                         <button type="submit" class="danger" disabled=move || !can_act()>{lang.pick("Delete the job", "删除作业")}</button>

@@ -7,7 +7,7 @@ use crate::components::{events_table::EventsTable, local_time::LocalTime};
 use crate::domain::wire_label;
 use crate::error::AppError;
 use crate::i18n::Lang;
-use crate::model::{JobDetails, JobLife, UpdateView, VersionDiff, use_portal_info};
+use crate::model::{JobDetails, JobLife, UpdateView, VersionDiff, WhenRunning, use_portal_info};
 use crate::pages::words;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -156,22 +156,37 @@ pub(super) fn Versions(
             .map(|version| {
                 let number = version.version;
                 let key = life.next_key.clone();
+                // The first choice, as the server renders the select.
+                let when_running = RwSignal::new(WhenRunning::RestartFromSavepoint);
+                let input = {
+                    let key = key.clone();
+                    move || RollbackJob {
+                        id,
+                        version: number,
+                        when_running: Some(when_running.get()),
+                        idempotency_key: key.clone(),
+                    }
+                };
                 let form = (may_act && number != latest).then(|| view! {
-                    <ActionFormAt action=rollback class="inline-form rollback">
+                    <ActionFormAt action=rollback input class="inline-form rollback">
                         <input type="hidden" name="id" value=id />
                         <input type="hidden" name="version" value=number />
                         <input type="hidden" name="idempotency_key" value=key />
                         <label class="visually-hidden" for=format!("when-running-{number}")>
                             {lang.pick("If the job runs", "如果作业正在运行")}
                         </label>
-                        <select id=format!("when-running-{number}") name="when_running">
-                            <option value="restart_from_savepoint">
+                        <select
+                            id=format!("when-running-{number}")
+                            name="when_running"
+                            on:change=move |ev| when_running.set(WhenRunning::parse(&event_target_value(&ev)))
+                        >
+                            <option value=WhenRunning::RestartFromSavepoint.as_str()>
                                 {lang.pick("restart it from a savepoint", "从保存点重启")}
                             </option>
-                            <option value="restart">
+                            <option value=WhenRunning::Restart.as_str()>
                                 {lang.pick("restart it without a savepoint", "不使用保存点重启")}
                             </option>
-                            <option value="refuse">
+                            <option value=WhenRunning::Refuse.as_str()>
                                 {lang.pick("only if no restart is needed", "仅在无需重启时回滚")}
                             </option>
                         </select>

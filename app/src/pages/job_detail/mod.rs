@@ -19,7 +19,7 @@ use crate::components::{
 use crate::domain::{FieldChange, JobSpec, settings_by_group};
 use crate::error::AppError;
 use crate::i18n::Lang;
-use crate::model::{JobDetails, JobLife, PortalInfo};
+use crate::model::{JobDetails, JobLife, PortalInfo, use_portal_info};
 use crate::pages::not_found::NotFound;
 use crate::pages::{queue_name, words};
 use actions::Actions;
@@ -74,9 +74,17 @@ pub fn JobDetailPage() -> impl IntoView {
                         (Ok(details), Ok(life)) => {
                             let compare = Comparison { asked: asked(), diff: diff.await };
                             let settings = latest_settings(&life);
+                            let (name, request_json, idempotency_key) = (
+                                details.summary.name.clone(),
+                                details.request_json.clone(),
+                                details.idempotency_key.clone(),
+                            );
                             view! {
-                                <Title text=crate::tr!(lang, "Job {}", "作业 {}", details.summary.name) />
-                                <Job details life settings compare posted just_created />
+                                <Title text=crate::tr!(lang, "Job {}", "作业 {}", name) />
+                                <Breadcrumb name />
+                                <Job details life compare posted just_created />
+                                <Settings groups=settings />
+                                <CreateRequest request_json idempotency_key />
                             }
                                 .into_any()
                         }
@@ -92,19 +100,19 @@ pub fn JobDetailPage() -> impl IntoView {
 }
 
 /// The job and its life as the page was asked for; an island, because status, update, versions
-/// and events follow the job in place, and the actions run without leaving the page.
+/// and events follow the job in place, and the actions run without leaving the page. What does
+/// not change (the way back, the settings, the request) is rendered by the server around it.
 #[cfg_attr(feature = "job-islands", island)]
 #[cfg_attr(not(feature = "job-islands"), component)]
 fn Job(
     details: JobDetails,
     life: JobLife,
-    /// The latest version's settings, as read when the page was asked for.
-    settings: Vec<(String, Vec<FieldChange>)>,
     compare: Comparison,
     posted: PostedErrors,
     just_created: bool,
 ) -> impl IntoView {
-    let base = PortalInfo::provide().base_path;
+    // For the actions and versions inside, which read it where the page's context does not reach.
+    PortalInfo::provide();
     let lang = Lang::for_this_page();
     let id = details.summary.id;
     let live = RwSignal::new(details.clone());
@@ -130,11 +138,6 @@ fn Job(
     });
     let summary = move || live.read().summary.clone();
     view! {
-        <p class="breadcrumb">
-            <a href=format!("{base}/jobs")>{words::history(lang)}</a>
-            " / "
-            <span translate="no">{details.summary.name.clone()}</span>
-        </p>
         <div class="job-header">
             <h1 translate="no">{details.summary.name.clone()}</h1>
             <StatusBadge
@@ -194,22 +197,43 @@ fn Job(
                 </p>
             </section>
         })}
-        <Settings groups=settings />
         <Timeline live />
         <Versions live life refresh compare posted=posted.rollback />
         <Events life />
+    }
+}
+
+/// The way back to the history.
+#[component]
+fn Breadcrumb(name: String) -> impl IntoView {
+    let base = use_portal_info().base_path;
+    let lang = Lang::for_this_page();
+    view! {
+        <p class="breadcrumb">
+            <a href=format!("{base}/jobs")>{words::history(lang)}</a>
+            " / "
+            <span translate="no">{name}</span>
+        </p>
+    }
+}
+
+/// The create request as it went to DLI, folded, with a button that copies it.
+#[component]
+fn CreateRequest(request_json: String, idempotency_key: String) -> impl IntoView {
+    let lang = Lang::for_this_page();
+    view! {
         <section aria-labelledby="request-title">
             <h2 id="request-title">
                 {lang.pick("Create request sent to DLI (version 1)", "发送给 DLI 的创建请求（版本 1）")}
             </h2>
             <details class="json-details">
                 <summary>{lang.pick("The request's JSON", "请求的 JSON")}</summary>
-                <CopyButton text=details.request_json.clone() />
-                <pre class="request-json" translate="no"><code>{details.request_json.clone()}</code></pre>
+                <CopyButton of="request-json".to_owned() />
+                <pre class="request-json" id="request-json" translate="no"><code>{request_json}</code></pre>
             </details>
             <p class="help">
                 {lang.pick("Idempotency key ", "幂等键 ")}
-                <code translate="no">{details.idempotency_key.clone()}</code>
+                <code translate="no">{idempotency_key}</code>
             </p>
         </section>
     }
