@@ -3,11 +3,9 @@
 //! a stack of causes; the server logs the detailed cause (`DliError`, `StoreError`) before
 //! converting.
 
+use crate::codec::JsonTextEncoding;
 use crate::domain::FieldErrors;
-use leptos::server_fn::{
-    codec::JsonEncoding,
-    error::{FromServerFnError, ServerFnErrorErr},
-};
+use leptos::server_fn::error::{FromServerFnError, ServerFnErrorErr};
 use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, thiserror::Error)]
@@ -84,7 +82,8 @@ pub enum Upstream {
 }
 
 impl FromServerFnError for AppError {
-    type Encoder = JsonEncoding;
+    /// As the answers are: one deserializer for the error and the props that hold one.
+    type Encoder = JsonTextEncoding;
 
     /// Arguments the server cannot read are the caller's fault (400); anything else is a
     /// failure to talk to the portal at all.

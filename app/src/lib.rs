@@ -5,6 +5,7 @@
 
 pub mod api;
 pub mod app;
+pub mod codec;
 pub mod components;
 pub mod domain;
 pub mod error;

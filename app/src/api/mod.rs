@@ -5,6 +5,7 @@ mod life;
 
 pub use life::*;
 
+use crate::codec::JsonText;
 use crate::domain::JobForm;
 use crate::error::AppError;
 use crate::model::{FormCreated, HistoryFilters, HistoryPage, JobDetails, JobDraft, JobSummary};
@@ -14,12 +15,12 @@ use leptos::server_fn::codec::Json;
 #[cfg(feature = "ssr")]
 use crate::server::{jobs, request::Caller};
 
-#[server(endpoint = "new_job_draft")]
+#[server(endpoint = "new_job_draft", output = JsonText)]
 pub async fn new_job_draft(copy_of: Option<i64>) -> Result<JobDraft, AppError> {
     jobs::draft(&Caller::current()?, copy_of).await
 }
 
-#[server(endpoint = "create_job", input = Json)]
+#[server(endpoint = "create_job", input = Json, output = JsonText)]
 pub async fn create_job(
     form: JobForm,
     idempotency_key: String,
@@ -32,33 +33,33 @@ pub async fn create_job(
     })
 }
 
-#[server(endpoint = "list_jobs", input = Json)]
+#[server(endpoint = "list_jobs", input = Json, output = JsonText)]
 pub async fn list_jobs(filters: HistoryFilters) -> Result<HistoryPage, AppError> {
     jobs::list(&Caller::current()?, &filters).await
 }
 
-#[server(endpoint = "job_statuses", input = Json)]
+#[server(endpoint = "job_statuses", input = Json, output = JsonText)]
 pub async fn job_statuses(ids: Vec<i64>) -> Result<Vec<JobSummary>, AppError> {
     jobs::statuses(&Caller::current()?, &ids).await
 }
 
-#[server(endpoint = "get_job")]
+#[server(endpoint = "get_job", output = JsonText)]
 pub async fn get_job(id: i64) -> Result<JobDetails, AppError> {
     jobs::details(&Caller::current()?, id).await
 }
 
-#[server(endpoint = "start_job")]
+#[server(endpoint = "start_job", output = JsonText)]
 pub async fn start_job(id: i64, resume_savepoint: Option<bool>) -> Result<(), AppError> {
     let resume_savepoint = resume_savepoint.unwrap_or(false);
     jobs::start(&Caller::current()?, id, resume_savepoint).await
 }
 
-#[server(endpoint = "stop_job")]
+#[server(endpoint = "stop_job", output = JsonText)]
 pub async fn stop_job(id: i64, savepoint: Option<bool>) -> Result<(), AppError> {
     jobs::stop(&Caller::current()?, id, savepoint.unwrap_or(false)).await
 }
 
-#[server(endpoint = "delete_job")]
+#[server(endpoint = "delete_job", output = JsonText)]
 pub async fn delete_job(id: i64) -> Result<(), AppError> {
     jobs::delete(&Caller::current()?, id).await
 }
