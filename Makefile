@@ -73,12 +73,10 @@ flink-test: flink-tools
 	python3 end2end/flink/test.py
 
 # Leptos' type-erased views (`--cfg erase_components`: one code path per kind of view instead of
-# one per view) make the bundles with many views smaller and the small ones larger, so each
-# bundle is built the way that makes it smaller: the form's (the first build, whose flags the
-# server shares) and the job page's erased, the history's and the batch page's not
-# (docs/page-weight.md has the figures).
+# one per view) make the bundles with many views smaller and the small ones larger, so only the
+# form's is erased (the first build, whose flags the server shares); the batch page's, the
+# history's and the job page's are not (docs/page-weight.md has the figures).
 ERASED_VIEWS = --cfg erase_components
-ERASED_BUNDLES = job
 
 ## The release build of the server binary and the site (wasm, JS, CSS) under target/site. The
 ## assets are named by content hash (listed in target/release/hash.txt and one hash-<bundle>.txt
@@ -86,12 +84,11 @@ ERASED_BUNDLES = job
 ## server sends.
 site:
 	RUSTFLAGS="$(ERASED_VIEWS)" cargo leptos build --release --precompress
-# The history's, the job page's and the batch page's islands are bundles of their own
+# The history's, the job page's and the batch page's wasm are bundles of their own
 # (app/src/wasm_bundle.rs), each built aside, since cargo-leptos first empties its site root;
 # their scripts and wasm then join the first.
 	for bundle in history job batch; do \
-	  case " $(ERASED_BUNDLES) " in *" $$bundle "*) views="$(ERASED_VIEWS)";; *) views="";; esac; \
-	  RUSTFLAGS="$$views" LEPTOS_OUTPUT_NAME=dli-portal-$$bundle LEPTOS_SITE_ROOT=target/site-$$bundle LEPTOS_HASH_FILE_NAME=hash-$$bundle.txt \
+	  RUSTFLAGS="" LEPTOS_OUTPUT_NAME=dli-portal-$$bundle LEPTOS_SITE_ROOT=target/site-$$bundle LEPTOS_HASH_FILE_NAME=hash-$$bundle.txt \
 	    cargo leptos build --release --precompress --frontend-only --lib-features $$bundle; \
 	  cp target/site-$$bundle/pkg/dli-portal-$$bundle.*.{js,wasm}* target/site/pkg/; \
 	done

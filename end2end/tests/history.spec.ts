@@ -1,5 +1,5 @@
 // The history: jobs created through the form are listed, filtered, followed live on their
-// own page (start, stop) and copied back into the form.
+// own page (start, stop) and copied back into the form; an action the portal does not answer.
 import { createThroughTheForm, expect, hydrated, navigateTo, test } from '../harness/fixtures';
 
 test('two jobs in the history, filtered, one started and stopped live, then copied', async ({ page }) => {
@@ -55,8 +55,15 @@ test('two jobs in the history, filtered, one started and stopped live, then copi
   const status = page.locator('.job-header .badge');
   await expect(status).toHaveText('Created, not started');
 
+  // While the job starts, the page follows it; what the reader opened and where the focus
+  // was stay as they were.
+  const deleteFold = page.getByText('Delete…');
   await page.getByRole('button', { name: 'Start' }).click();
+  await deleteFold.click();
   await expect(status).toHaveText('Running', { timeout: 20_000 });
+  await expect(deleteFold).toBeFocused();
+  await expect(page.locator('details.confirm')).toHaveAttribute('open', '');
+  await deleteFold.click();
   // A running job offers Stop, and says why Start is not offered.
   await expect(page.getByRole('button', { name: 'Start' })).toBeDisabled();
   await expect(page.getByRole('button', { name: 'Stop' })).toHaveClass('primary');
@@ -78,4 +85,23 @@ test('two jobs in the history, filtered, one started and stopped live, then copi
   await expect(page.getByText('A copy of')).toBeVisible();
   await expect(page.getByLabel('Job name', { exact: true })).toHaveValue(first);
   await expect(page.getByLabel('Queue', { exact: true })).toHaveValue('flink_queue');
+});
+
+test('an action the portal does not answer says so, and can be tried again', async ({ page }) => {
+  const name = `unanswered_${Date.now().toString(36)}`;
+  await createThroughTheForm(page, name, 'flink_queue');
+  await page.goto('/jobs');
+  await page.getByRole('link', { name }).click();
+  await hydrated(page);
+  const start = page.getByRole('button', { name: 'Start' });
+
+  await page.route('**/api/start_job', (route) => route.abort());
+  await start.click();
+  await expect(page.getByRole('status').filter({ hasText: 'The portal did not answer.' })).toBeVisible();
+  await expect(start).toBeEnabled();
+  await expect(page.locator('.job-header .badge')).toHaveText('Created, not started');
+
+  await page.unroute('**/api/start_job');
+  await start.click();
+  await expect(page.locator('.job-header .badge')).toHaveText('Running', { timeout: 20_000 });
 });

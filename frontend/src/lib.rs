@@ -1,6 +1,7 @@
 //! The browser entry point. The page arrives whole from the server; the island script calls
-//! `hydrate` once the wasm is loaded, then hydrates each island in place. Each build holds the
-//! islands of one kind of page (the form, the history, a job: `app::wasm_bundle`).
+//! `hydrate` once the wasm is loaded, then hydrates each island in place. Each build holds what
+//! one kind of page does in the browser (`app::wasm_bundle`): the form's or the batch page's
+//! islands, or the history's and a job page's followed part, which are not islands.
 #![cfg(target_arch = "wasm32")]
 // The islands' view types nest deeply; the release build needs room to lay them out.
 #![recursion_limit = "256"]
@@ -17,6 +18,12 @@ pub fn hydrate() {
         leptos::server_fn::client::set_server_url(base_path.leak());
     }
     app::components::local_time::localize_all();
+    // The history and a job's page: what they do in the browser is not an island; the page
+    // they enhance is the server's alone.
+    #[cfg(any(feature = "history", feature = "job"))]
+    app::components::follow::start();
+    #[cfg(feature = "job")]
+    app::components::copy_button::start();
     leptos::mount::hydrate_islands();
     // Browser tests wait for this marker: it proves the wasm ran. The island script hydrates
     // the islands right after this returns, in the same task; a zero timeout runs after them.

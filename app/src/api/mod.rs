@@ -8,7 +8,7 @@ pub use life::*;
 use crate::codec::JsonText;
 use crate::domain::JobForm;
 use crate::error::AppError;
-use crate::model::{FormCreated, HistoryFilters, HistoryPage, JobDetails, JobDraft, JobSummary};
+use crate::model::{FormCreated, HistoryFilters, HistoryPage, JobDetails, JobDraft};
 use leptos::prelude::*;
 use leptos::server_fn::codec::Json;
 
@@ -36,11 +36,6 @@ pub async fn create_job(
 #[server(endpoint = "list_jobs", input = Json, output = JsonText)]
 pub async fn list_jobs(filters: HistoryFilters) -> Result<HistoryPage, AppError> {
     jobs::list(&Caller::current()?, &filters).await
-}
-
-#[server(endpoint = "job_statuses", input = Json, output = JsonText)]
-pub async fn job_statuses(ids: Vec<i64>) -> Result<Vec<JobSummary>, AppError> {
-    jobs::statuses(&Caller::current()?, &ids).await
 }
 
 #[server(endpoint = "get_job", output = JsonText)]

@@ -1,53 +1,76 @@
 //! A button that puts the text of an element on the page (the request's JSON) on the clipboard
-//! and says so: an island of its own, which the page around it does not need to be. It exists
-//! only once the island has hydrated: without JavaScript nothing could copy, so nothing is
-//! offered.
+//! and says so. The server renders it hidden, with its words in the page's language; the
+//! browser shows it and makes it copy once the wasm starts ([`start`]). Without JavaScript
+//! nothing could copy, so nothing is offered.
 
 use crate::i18n::Lang;
 use leptos::prelude::*;
 
-#[cfg_attr(feature = "job-islands", island)]
-#[cfg_attr(not(feature = "job-islands"), component)]
+#[component]
 pub fn CopyButton(
-    /// The id of the element whose text is copied: read when clicked, so the island carries no
-    /// copy of it.
+    /// The id of the element whose text is copied: read when clicked, so the page carries no
+    /// second copy of it.
     of: String,
 ) -> impl IntoView {
     let lang = Lang::for_this_page();
-    let hydrated = RwSignal::new(false);
-    // Effects run only in the browser: the server renders the button hidden.
-    Effect::new(move || hydrated.set(true));
-    let copied = RwSignal::new(false);
-    let copy = move |_| copied.set(write_to_clipboard(&of));
     view! {
-        <button type="button" class="secondary copy" hidden=move || !hydrated.get() on:click=copy>
-            {move || if copied.get() { lang.pick("Copied", "已复制") } else { lang.pick("Copy", "复制") }}
+        <button
+            type="button"
+            class="secondary copy"
+            hidden
+            data-copy=of
+            data-copied=lang.pick("Copied", "已复制")
+        >
+            {lang.pick("Copy", "复制")}
         </button>
-        <span class="visually-hidden" role="status">
-            {move || copied.get().then(|| lang.pick("Copied to the clipboard.", "已复制到剪贴板。"))}
-        </span>
+        <span
+            class="visually-hidden"
+            role="status"
+            data-copied=lang.pick("Copied to the clipboard.", "已复制到剪贴板。")
+        ></span>
     }
 }
 
-/// Starts writing the text of element `id` to the clipboard (the promise settles later; its
-/// feedback would come too late to matter); false where there is no such element.
+/// Shows every copy button on the page and makes it copy: called once, when the wasm starts.
 #[cfg(feature = "hydrate")]
-fn write_to_clipboard(id: &str) -> bool {
-    let Some(window) = web_sys::window() else {
-        return false;
+pub fn start() {
+    use leptos::wasm_bindgen::{JsCast, closure::Closure};
+    use leptos::web_sys::Element;
+
+    let Ok(buttons) = document().query_selector_all("button[data-copy]") else {
+        return;
     };
-    let text = window
-        .document()
-        .and_then(|document| document.get_element_by_id(id))
-        .and_then(|element| element.text_content());
-    text.map(|text| {
-        let _ = window.navigator().clipboard().write_text(&text);
-    })
-    .is_some()
+    for button in (0..buttons.length()).filter_map(|index| buttons.item(index)) {
+        let Ok(button) = button.dyn_into::<Element>() else {
+            continue;
+        };
+        let on_click = {
+            let button = button.clone();
+            Closure::<dyn Fn()>::new(move || copy(&button))
+        };
+        let _ = button.add_event_listener_with_callback("click", on_click.as_ref().unchecked_ref());
+        // Listens for as long as the page is open.
+        on_click.forget();
+        let _ = button.remove_attribute("hidden");
+    }
 }
 
-/// The server renders the button; only the browser ever clicks it.
-#[cfg(not(feature = "hydrate"))]
-fn write_to_clipboard(_: &str) -> bool {
-    false
+/// Starts writing the text the button names to the clipboard (the promise settles later; its
+/// feedback would come too late to matter), then says so on the button and to a screen reader.
+#[cfg(feature = "hydrate")]
+fn copy(button: &leptos::web_sys::Element) {
+    let text = button
+        .get_attribute("data-copy")
+        .and_then(|id| document().get_element_by_id(&id))
+        .and_then(|element| element.text_content());
+    let Some(text) = text else {
+        return;
+    };
+    let _ = window().navigator().clipboard().write_text(&text);
+    for said in [Some(button.clone()), button.next_element_sibling()]
+        .into_iter()
+        .flatten()
+    {
+        said.set_text_content(said.get_attribute("data-copied").as_deref());
+    }
 }

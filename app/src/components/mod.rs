@@ -1,11 +1,11 @@
 //! Small reusable views shared by the pages.
 
 pub mod action_form;
-pub mod auto_refresh;
 pub mod copy_button;
 pub mod error_banner;
 pub mod events_table;
 pub mod field;
+pub mod follow;
 pub mod form_state;
 pub mod header;
 pub mod local_time;

@@ -1,16 +1,17 @@
 //! `/jobs`: every job the team created, newest first, 50 a page, with filters and the page in
-//! the URL so that a link can be shared. Statuses of unfinished jobs refresh by themselves (the
-//! table is an island; filters and pages are plain links and GET forms).
+//! the URL so that a link can be shared. While a job on the page may still change, the browser
+//! keeps the counts and the table current (`follow`); filters and pages are plain links and GET
+//! forms.
 
 mod summary;
 mod table;
 
 use crate::api::{StartJob, StopJob, list_jobs};
 use crate::components::action_form::posted_error;
-use crate::components::error_banner::ErrorBanner;
+use crate::components::{error_banner::ErrorBanner, follow::Followed};
 use crate::domain::DliStatus;
 use crate::i18n::Lang;
-use crate::model::{HistoryFilters, HistoryPage, use_portal_info};
+use crate::model::{HistoryFilters, HistoryPage, JobSummary, use_portal_info};
 use crate::pages::{Pager, words};
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -85,6 +86,8 @@ fn History(page: HistoryPage, filters: HistoryFilters) -> impl IntoView {
         };
         format!("{base}/jobs?{}", query_string(&first))
     });
+    // While a job on the page may still change, the page follows it (and the counts).
+    let changing = page.jobs.iter().any(JobSummary::is_changing);
     let body = if page.jobs.is_empty() {
         empty_state(&base, page.any_jobs, filtered).into_any()
     } else {
@@ -99,8 +102,10 @@ fn History(page: HistoryPage, filters: HistoryFilters) -> impl IntoView {
     let group = filters.group.clone();
     view! {
         <Filters filters queues=page.queues filtered />
-        <Summary counts=page.summary current=group />
-        {body}
+        <Followed every_ms=4000 changing>
+            <Summary counts=page.summary current=group />
+            {body}
+        </Followed>
         <Pager first=first_link next=next_link />
     }
 }

@@ -2,15 +2,14 @@
 //! the versions with a diff between any two and a rollback to each, and the events.
 
 use crate::api::RollbackJob;
-use crate::components::action_form::ActionFormAt;
+use crate::components::action_form::action_url;
 use crate::components::{events_table::EventsTable, local_time::LocalTime};
 use crate::domain::wire_label;
 use crate::error::AppError;
 use crate::i18n::Lang;
-use crate::model::{JobDetails, JobLife, UpdateView, VersionDiff, WhenRunning, use_portal_info};
+use crate::model::{EventView, JobLife, UpdateView, VersionDiff, WhenRunning, use_portal_info};
 use crate::pages::words;
 use leptos::prelude::*;
-use serde::{Deserialize, Serialize};
 
 use super::settings::field_value;
 
@@ -47,18 +46,9 @@ fn version_action(lang: Lang, action: &str) -> String {
     lang.pick(action, chinese).to_owned()
 }
 
+/// The update under way, each step as it happens, or the last one and how it ended.
 #[component]
-pub(super) fn UpdateProgress(live: RwSignal<JobDetails>) -> impl IntoView {
-    move || {
-        live.read()
-            .update
-            .clone()
-            .map(|update| view! { <Progress update /> })
-    }
-}
-
-#[component]
-fn Progress(update: UpdateView) -> impl IntoView {
+pub(super) fn UpdateProgress(update: UpdateView) -> impl IntoView {
     let lang = Lang::for_this_page();
     let current = steps(lang, &update)
         .iter()
@@ -129,88 +119,65 @@ fn Progress(update: UpdateView) -> impl IntoView {
 
 #[component]
 pub(super) fn Versions(
-    live: RwSignal<JobDetails>,
-    life: RwSignal<JobLife>,
-    refresh: Callback<()>,
+    id: i64,
+    life: JobLife,
     compare: Comparison,
-    /// The error a rollback posted without JavaScript came back with.
+    /// The error a rollback came back with.
     posted: Option<String>,
 ) -> impl IntoView {
     let lang = Lang::for_this_page();
-    let id = live.with_untracked(|live| live.summary.id);
-    let rollback = ServerAction::<RollbackJob>::new();
-    let problem = RwSignal::new(posted);
-    Effect::new(move |_| {
-        if let Some(result) = rollback.value().get() {
-            problem.set(result.err().map(|error| error.to_string()));
-            refresh.run(());
-        }
-    });
     let may_act = use_portal_info().may_act;
-    let rows = move || {
-        let life = life.get();
-        let latest = life.versions.last().map_or(0, |version| version.version);
-        life.versions
-            .into_iter()
-            .rev()
-            .map(|version| {
-                let number = version.version;
-                let key = life.next_key.clone();
-                // The first choice, as the server renders the select.
-                let when_running = RwSignal::new(WhenRunning::RestartFromSavepoint);
-                let input = {
-                    let key = key.clone();
-                    move || RollbackJob {
-                        id,
-                        version: number,
-                        when_running: Some(when_running.get()),
-                        idempotency_key: key.clone(),
-                    }
-                };
-                let form = (may_act && number != latest).then(|| view! {
-                    <ActionFormAt action=rollback input class="inline-form rollback">
-                        <input type="hidden" name="id" value=id />
-                        <input type="hidden" name="version" value=number />
-                        <input type="hidden" name="idempotency_key" value=key />
-                        <label class="visually-hidden" for=format!("when-running-{number}")>
-                            {lang.pick("If the job runs", "如果作业正在运行")}
-                        </label>
-                        <select
-                            id=format!("when-running-{number}")
-                            name="when_running"
-                            on:change=move |ev| when_running.set(WhenRunning::parse(&event_target_value(&ev)))
-                        >
-                            <option value=WhenRunning::RestartFromSavepoint.as_str()>
-                                {lang.pick("restart it from a savepoint", "从保存点重启")}
-                            </option>
-                            <option value=WhenRunning::Restart.as_str()>
-                                {lang.pick("restart it without a savepoint", "不使用保存点重启")}
-                            </option>
-                            <option value=WhenRunning::Refuse.as_str()>
-                                {lang.pick("only if no restart is needed", "仅在无需重启时回滚")}
-                            </option>
-                        </select>
-                        <button type="submit" class="secondary" disabled=move || rollback.pending().get()>
-                            {crate::tr!(lang, "Roll back to version {}", "回滚到版本 {}", number)}
-                        </button>
-                    </ActionFormAt>
-                });
-                view! {
-                    <tr>
-                        <th scope="row">{number} {(number == latest).then_some(lang.pick(" (current)", "（当前）"))}</th>
-                        <td><LocalTime at_ms=version.at_ms /></td>
-                        <td translate="no">{version.actor.clone()}</td>
-                        <td>{version_action(lang, &version.action)}</td>
-                        <td>{form}</td>
-                    </tr>
-                }
-            })
-            .collect_view()
-    };
+    let latest = life.versions.last().map_or(0, |version| version.version);
+    let numbers: Vec<i64> = life
+        .versions
+        .iter()
+        .map(|version| version.version)
+        .collect();
+    let rows = life
+        .versions
+        .into_iter()
+        .rev()
+        .map(|version| {
+            let number = version.version;
+            let form = (may_act && number != latest).then(|| view! {
+                <form method="post" action={action_url::<RollbackJob>()} class="inline-form rollback">
+                    <input type="hidden" name="id" value=id />
+                    <input type="hidden" name="version" value=number />
+                    <input type="hidden" name="idempotency_key" value=life.next_key.clone() />
+                    <label class="visually-hidden" for=format!("when-running-{number}")>
+                        {lang.pick("If the job runs", "如果作业正在运行")}
+                    </label>
+                    <select id=format!("when-running-{number}") name="when_running">
+                        <option value=WhenRunning::RestartFromSavepoint.as_str()>
+                            {lang.pick("restart it from a savepoint", "从保存点重启")}
+                        </option>
+                        <option value=WhenRunning::Restart.as_str()>
+                            {lang.pick("restart it without a savepoint", "不使用保存点重启")}
+                        </option>
+                        <option value=WhenRunning::Refuse.as_str()>
+                            {lang.pick("only if no restart is needed", "仅在无需重启时回滚")}
+                        </option>
+                    </select>
+                    <button type="submit" class="secondary">
+                        {crate::tr!(lang, "Roll back to version {}", "回滚到版本 {}", number)}
+                    </button>
+                </form>
+            });
+            view! {
+                <tr>
+                    <th scope="row">{number} {(number == latest).then_some(lang.pick(" (current)", "（当前）"))}</th>
+                    <td><LocalTime at_ms=version.at_ms /></td>
+                    <td translate="no">{version.actor.clone()}</td>
+                    <td>{version_action(lang, &version.action)}</td>
+                    <td>{form}</td>
+                </tr>
+            }
+        })
+        .collect_view();
     view! {
         <section aria-labelledby="versions-title">
             <h2 id="versions-title">{lang.pick("Versions", "版本")}</h2>
-            {move || problem.get().map(|problem| view! {
+            {posted.map(|problem| view! {
                 <p class="banner banner-error" role="alert">{lang.text(&problem).into_owned()}</p>
             })}
             <table class="versions">
@@ -225,14 +192,13 @@ pub(super) fn Versions(
                 </thead>
                 <tbody>{rows}</tbody>
             </table>
-            <Compare id life compare />
+            <Compare id numbers compare />
         </section>
     }
-    .into_any()
 }
 
 /// The pair of versions the page's URL asks to compare, and their diff (fetched by the server).
-#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default)]
 pub(super) struct Comparison {
     pub asked: Option<(i64, i64)>,
     pub diff: Option<Result<VersionDiff, AppError>>,
@@ -246,43 +212,29 @@ fn compare_word(lang: Lang) -> &'static str {
 /// Two versions side by side, field by field in the form's labels: a GET form, so the pair
 /// stands in the URL.
 #[component]
-fn Compare(id: i64, life: RwSignal<JobLife>, compare: Comparison) -> impl IntoView {
+fn Compare(id: i64, numbers: Vec<i64>, compare: Comparison) -> impl IntoView {
     let base = use_portal_info().base_path;
     let lang = Lang::for_this_page();
-    let asked = compare.asked;
-    // The versions to choose from, the pair asked for selected (else the latest two); they
-    // follow the job as an update adds a version, and only then.
-    let numbers = Memo::new(move |_| {
-        life.with(|life| {
-            life.versions
-                .iter()
-                .map(|version| version.version)
-                .collect::<Vec<_>>()
-        })
-    });
-    let choices = move |later: bool| {
-        move || {
-            let numbers = numbers.get();
-            let latest = numbers.last().copied().unwrap_or(1);
-            let (from, to) = asked.unwrap_or((latest - 1, latest));
-            let selected = if later { to } else { from };
-            numbers
-                .into_iter()
-                .map(|number| {
-                    view! { <option value=number selected=number == selected>{words::version(lang, number)}</option> }
-                })
-                .collect_view()
-        }
+    // The pair asked for is selected, else the latest two.
+    let latest = numbers.last().copied().unwrap_or(1);
+    let (from, to) = compare.asked.unwrap_or((latest - 1, latest));
+    let choices = |selected: i64| {
+        numbers
+            .iter()
+            .map(|&number| {
+                view! { <option value=number selected=number == selected>{words::version(lang, number)}</option> }
+            })
+            .collect_view()
     };
     view! {
         <form method="get" action=format!("{base}/jobs/{id}") class="compare" aria-label=lang.pick("Compare two versions", "比较两个版本")>
             <div class="field">
                 <label for="compare-from">{compare_word(lang)}</label>
-                <select id="compare-from" name="from">{choices(false)}</select>
+                <select id="compare-from" name="from">{choices(from)}</select>
             </div>
             <div class="field">
                 <label for="compare-to">{lang.pick("with", "与")}</label>
-                <select id="compare-to" name="to">{choices(true)}</select>
+                <select id="compare-to" name="to">{choices(to)}</select>
             </div>
             <button type="submit" class="secondary">{compare_word(lang)}</button>
         </form>
@@ -340,13 +292,12 @@ fn Diff(diff: VersionDiff) -> impl IntoView {
 }
 
 #[component]
-pub(super) fn Events(life: RwSignal<JobLife>) -> impl IntoView {
+pub(super) fn Events(events: Vec<EventView>) -> impl IntoView {
     let lang = Lang::for_this_page();
     view! {
         <section aria-labelledby="events-title">
             <h2 id="events-title">{lang.pick("Events", "事件")}</h2>
-            {move || view! { <EventsTable events=life.read().events.clone() /> }}
+            <EventsTable events />
         </section>
     }
-    .into_any()
 }

@@ -1,7 +1,7 @@
 //! `/jobs/:id`: everything about one job — the request as sent, DLI's answer, the status
 //! timeline, the last error, its update under way, versions and events — and the actions:
-//! start, stop, edit, roll back, delete, create a copy. It refreshes by itself while the job
-//! or its update may still change.
+//! start, stop, edit, roll back, delete, create a copy. The browser keeps it current while the
+//! job or its update may still change, and runs the actions in place (`follow`).
 
 mod actions;
 mod life;
@@ -13,13 +13,13 @@ use crate::api::{
 };
 use crate::components::action_form::posted_error;
 use crate::components::{
-    auto_refresh::refresh_every, copy_button::CopyButton, error_banner::ErrorBanner,
-    local_time::LocalTime, status_badge::StatusBadge,
+    copy_button::CopyButton, error_banner::ErrorBanner, follow::Followed, local_time::LocalTime,
+    status_badge::StatusBadge,
 };
 use crate::domain::{FieldChange, JobSpec, settings_by_group};
 use crate::error::AppError;
 use crate::i18n::Lang;
-use crate::model::{JobDetails, JobLife, PortalInfo, use_portal_info};
+use crate::model::{JobDetails, JobLife, use_portal_info};
 use crate::pages::not_found::NotFound;
 use crate::pages::{queue_name, words};
 use actions::Actions;
@@ -27,9 +27,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
 use life::{Comparison, Events, UpdateProgress, Versions};
-use serde::{Deserialize, Serialize};
 use settings::Settings;
-use std::time::Duration;
 use timeline::Timeline;
 
 #[component]
@@ -99,11 +97,11 @@ pub fn JobDetailPage() -> impl IntoView {
     }
 }
 
-/// The job and its life as the page was asked for; an island, because status, update, versions
-/// and events follow the job in place, and the actions run without leaving the page. What does
-/// not change (the way back, the settings, the request) is rendered by the server around it.
-#[cfg_attr(feature = "job-islands", island)]
-#[cfg_attr(not(feature = "job-islands"), component)]
+/// The job and its life as the page was asked for: the part of the page that follows the job
+/// while it may change (the status, the update under way, versions and events), and whose
+/// actions run in place. What does not change (the way back, the settings, the request) is
+/// rendered around it.
+#[component]
 fn Job(
     details: JobDetails,
     life: JobLife,
@@ -111,95 +109,75 @@ fn Job(
     posted: PostedErrors,
     just_created: bool,
 ) -> impl IntoView {
-    // For the actions and versions inside, which read it where the page's context does not reach.
-    PortalInfo::provide();
     let lang = Lang::for_this_page();
-    let id = details.summary.id;
-    let live = RwSignal::new(details.clone());
-    let life = RwSignal::new(life);
-    let refresh = Callback::new(move |()| {
-        leptos::task::spawn_local(async move {
-            if let Ok(fresh) = get_job(id).await {
-                live.set(fresh);
-            }
-            if let Ok(fresh) = get_job_life(id).await {
-                life.set(fresh);
-            }
-        });
-    });
-    refresh_every(Duration::from_secs(2), move || {
-        let changing = live.with_untracked(|live| {
-            live.summary.is_changing()
-                || live.update.as_ref().is_some_and(|update| !update.is_over())
-        });
-        if changing {
-            refresh.run(());
-        }
-    });
-    let summary = move || live.read().summary.clone();
+    let summary = details.summary.clone();
+    let changing = summary.is_changing()
+        || details
+            .update
+            .as_ref()
+            .is_some_and(|update| !update.is_over());
+    let no_dli_job = move || lang.pick("none yet", "暂无").to_owned();
     view! {
-        <div class="job-header">
-            <h1 translate="no">{details.summary.name.clone()}</h1>
-            <StatusBadge
-                status=Signal::derive(move || summary().status)
-                outcome=Signal::derive(move || summary().outcome)
-                deleted=Signal::derive(move || summary().deleted)
-            />
-            {move || live.read().status_desc.clone().filter(|desc| !desc.is_empty()).map(|desc| view! { <span class="status-desc" translate="no">{desc}</span> })}
-        </div>
-        <Actions live refresh posted=posted.action />
-        {just_created.then(|| view! { <p class="banner banner-ok" role="status">{lang.pick("The job was created.", "作业已创建。")}</p> })}
-        <dl class="facts">
-            <dt>{words::dli_job_id(lang)}</dt>
-            <dd>
-                <span class="dli-job-id">
-                    {move || {
-                        summary()
-                            .dli_job_id
-                            .map_or_else(|| lang.pick("none yet", "暂无").to_owned(), |id| id.to_string())
-                    }}
-                </span>
-                // A simulator backed by a real Flink: the job there, in Flink's own dashboard.
-                {move || live.read().engine_url.clone().map(|url| view! {
-                    " "
-                    <a class="engine-link" href=url target="_blank" rel="noopener">
-                        {lang.pick("Open in Flink's dashboard", "在 Flink 仪表盘中打开")}
-                    </a>
-                })}
-                // A cloud region: the job in DLI's own console.
-                {move || live.read().console_url.clone().map(|url| view! {
-                    " "
-                    <a class="console-link" href=url target="_blank" rel="noopener">
-                        {lang.pick("Open in the DLI console", "在 DLI 控制台中打开")}
-                    </a>
-                })}
-            </dd>
-            <dt>{lang.pick("Outcome of the create", "创建结果")}</dt>
-            <dd class="outcome">{move || words::outcome(lang, &summary().outcome)}</dd>
-            <dt>{words::queue(lang)}</dt>
-            <dd>{queue_name(lang, details.summary.queue_name.clone())}</dd>
-            <dt>{words::created_by(lang)}</dt>
-            <dd translate="no">{details.summary.created_by.clone()}</dd>
-            <dt>{words::created_at(lang)}</dt>
-            <dd><LocalTime at_ms=details.summary.created_at_ms /></dd>
-            <dt>{lang.pick("Start requested", "创建时请求启动")}</dt>
-            <dd>{words::yes_no(lang, details.start_requested)}</dd>
-        </dl>
-        <UpdateProgress live />
-        {move || live.read().last_error.clone().map(|error| view! {
-            <section class="error-details" aria-labelledby="error-title">
-                <h2 id="error-title">{lang.pick("Last error", "最近一次错误")}</h2>
-                // The code and, often, the message are DLI's own: kept as DLI wrote them.
-                <p>
-                    <strong translate="no">{error.code.clone().unwrap_or_else(|| error.kind.clone())}</strong>
-                    {lang.pick(": ", "：")}
-                    <span translate="no">{lang.text(&error.message).into_owned()}</span>
-                </p>
-            </section>
-        })}
-        <Timeline live />
-        <Versions live life refresh compare posted=posted.rollback />
-        <Events life />
+        <Followed every_ms=2000 changing>
+            <div class="job-header">
+                <h1 translate="no">{summary.name.clone()}</h1>
+                <StatusBadge
+                    status=summary.status.clone()
+                    outcome=summary.outcome.clone()
+                    deleted=summary.deleted
+                />
+                {details.status_desc.clone().filter(|desc| !desc.is_empty()).map(|desc| view! { <span class="status-desc" translate="no">{desc}</span> })}
+            </div>
+            <Actions details=details.clone() posted=posted.action />
+            {just_created.then(|| view! { <p class="banner banner-ok" role="status">{lang.pick("The job was created.", "作业已创建。")}</p> })}
+            <dl class="facts">
+                <dt>{words::dli_job_id(lang)}</dt>
+                <dd>
+                    <span class="dli-job-id">
+                        {summary.dli_job_id.map_or_else(no_dli_job, |id| id.to_string())}
+                    </span>
+                    // A simulator backed by a real Flink: the job there, in Flink's own dashboard.
+                    {details.engine_url.clone().map(|url| view! {
+                        " "
+                        <a class="engine-link" href=url target="_blank" rel="noopener">
+                            {lang.pick("Open in Flink's dashboard", "在 Flink 仪表盘中打开")}
+                        </a>
+                    })}
+                    // A cloud region: the job in DLI's own console.
+                    {details.console_url.clone().map(|url| view! {
+                        " "
+                        <a class="console-link" href=url target="_blank" rel="noopener">
+                            {lang.pick("Open in the DLI console", "在 DLI 控制台中打开")}
+                        </a>
+                    })}
+                </dd>
+                <dt>{lang.pick("Outcome of the create", "创建结果")}</dt>
+                <dd class="outcome">{words::outcome(lang, &summary.outcome)}</dd>
+                <dt>{words::queue(lang)}</dt>
+                <dd>{queue_name(lang, summary.queue_name.clone())}</dd>
+                <dt>{words::created_by(lang)}</dt>
+                <dd translate="no">{summary.created_by.clone()}</dd>
+                <dt>{words::created_at(lang)}</dt>
+                <dd><LocalTime at_ms=summary.created_at_ms /></dd>
+                <dt>{lang.pick("Start requested", "创建时请求启动")}</dt>
+                <dd>{words::yes_no(lang, details.start_requested)}</dd>
+            </dl>
+            {details.update.clone().map(|update| view! { <UpdateProgress update /> })}
+            {details.last_error.clone().map(|error| view! {
+                <section class="error-details" aria-labelledby="error-title">
+                    <h2 id="error-title">{lang.pick("Last error", "最近一次错误")}</h2>
+                    // The code and, often, the message are DLI's own: kept as DLI wrote them.
+                    <p>
+                        <strong translate="no">{error.code.clone().unwrap_or_else(|| error.kind.clone())}</strong>
+                        {lang.pick(": ", "：")}
+                        <span translate="no">{lang.text(&error.message).into_owned()}</span>
+                    </p>
+                </section>
+            })}
+            <Timeline timeline=details.timeline.clone() as_of=details.updated_at_ms />
+            <Versions id=summary.id life=life.clone() compare posted=posted.rollback />
+            <Events events=life.events />
+        </Followed>
     }
 }
 
@@ -249,7 +227,7 @@ fn latest_settings(life: &JobLife) -> Vec<(String, Vec<FieldChange>)> {
 }
 
 /// Errors of actions a browser without JavaScript posted, read from the URL by the server.
-#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default)]
 struct PostedErrors {
     /// Of a start, stop or delete.
     action: Option<String>,

@@ -1,10 +1,10 @@
 //! The job's status timeline: each status DLI reported, in its words and DLI's, when it came
-//! and how long it lasted (the current one: for how long so far, as of the last refresh).
+//! and how long it lasted (the current one: for how long so far, as of the last word from DLI).
 
 use crate::components::local_time::LocalTime;
 use crate::domain::DliStatus;
 use crate::i18n::Lang;
-use crate::model::{JobDetails, StatusChangeView};
+use crate::model::StatusChangeView;
 use leptos::prelude::*;
 
 /// "3 min 5 s": a span of time in its two largest units.
@@ -21,13 +21,15 @@ fn lasted(lang: Lang, ms: i64) -> String {
 }
 
 #[component]
-pub(super) fn Timeline(live: RwSignal<JobDetails>) -> impl IntoView {
+pub(super) fn Timeline(
+    timeline: Vec<StatusChangeView>,
+    /// When the portal last heard from DLI: the current status has lasted until then.
+    as_of: i64,
+) -> impl IntoView {
     let lang = Lang::for_this_page();
-    let items = move || {
-        let (timeline, as_of) = live.with(|live| (live.timeline.clone(), live.updated_at_ms));
-        if timeline.is_empty() {
-            return view! { <li class="empty">{lang.pick("No status from DLI yet.", "DLI 尚未返回状态。")}</li> }.into_any();
-        }
+    let items = if timeline.is_empty() {
+        view! { <li class="empty">{lang.pick("No status from DLI yet.", "DLI 尚未返回状态。")}</li> }.into_any()
+    } else {
         let ends: Vec<Option<i64>> = timeline
             .iter()
             .skip(1)

@@ -153,30 +153,6 @@ async fn the_poller_follows_a_started_job_to_running_without_anyone_asking() {
 }
 
 #[tokio::test]
-async fn a_page_s_statuses_come_back_in_one_call_for_the_jobs_that_exist() {
-    let sim = spawn_sim().await;
-    let app = spawn_app_for(&sim).await;
-    let first = app.create_job("first_watched").await;
-    let second = app.create_job("second_watched").await;
-
-    let answer = app
-        .call_json("job_statuses", &json!({"ids": [first, 999_999, second]}))
-        .await;
-
-    assert_eq!(answer.status(), 200);
-    let summaries: Vec<Value> = answer.json().await.unwrap();
-    let mut found: Vec<(i64, &str)> = summaries
-        .iter()
-        .map(|job| (job["id"].as_i64().unwrap(), job["name"].as_str().unwrap()))
-        .collect();
-    found.sort();
-    assert_eq!(
-        found,
-        [(first, "first_watched"), (second, "second_watched")]
-    );
-}
-
-#[tokio::test]
 async fn a_history_link_with_a_tampered_page_cursor_is_answered_422_saying_why() {
     let sim = spawn_sim().await;
     let app = spawn_app_for(&sim).await;
