@@ -1,21 +1,21 @@
 //! Which wasm a page loads. The job form's island carries the domain's rules, the row editors
-//! and the preview; the job page's, its update, versions, diff and timeline; the history's, a
-//! table of statuses; the batch page's, the actions on several jobs and their results. None
-//! needs another's code, so `make site` builds one bundle of islands for each, and each page
-//! loads the one its islands are in (`docs/page-weight.md` has what each weighs). Only the
-//! server renders `<head>`, so only it chooses.
+//! and the preview; the batch page's, the actions on several jobs and their results; the
+//! history's and the job page's hold no island, only what follows their server-rendered part
+//! (`components::follow`) and, on the job page, the Copy button. None needs another's code, so
+//! `make site` builds one bundle for each, and each page loads its own (`docs/page-weight.md`
+//! has what each weighs). Only the server renders `<head>`, so only it chooses.
 
 use leptos::config::LeptosOptions;
 use std::path::Path;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum WasmBundle {
-    /// The job form's island (`/` and `/jobs/{id}/edit`): cargo-leptos' own build.
+    /// The job form's island (`/` and `/jobs/{id}/edit`): cargo-leptos' own build, the largest.
     Form,
-    /// The history's island (`/jobs`), also loaded by the pages without one (for their local
-    /// times): the smallest.
+    /// The history's followed table (`/jobs`), also loaded by the pages without one (for their
+    /// local times).
     History,
-    /// The job page's island (`/jobs/{id}`).
+    /// The job page's followed part and Copy button (`/jobs/{id}`).
     Job,
     /// The batch confirmation's island (`/jobs/batch`).
     Batch,
@@ -85,7 +85,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn each_page_loads_the_bundle_its_island_is_in() {
+    fn each_page_loads_its_own_bundle() {
         let pages = [
             ("", WasmBundle::Form),
             ("/", WasmBundle::Form),

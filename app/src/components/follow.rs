@@ -8,7 +8,6 @@
 //! Without JavaScript the part is the same page, its forms plain posts that come back to it.
 
 use crate::i18n::Lang;
-use crate::pages::words;
 use leptos::prelude::*;
 
 /// The part of the page that follows. It must hold no island: what it holds is replaced by
@@ -20,17 +19,17 @@ pub fn Followed(
     /// Whether what the part shows may still change without anyone acting (a job starting or
     /// stopping, an update under way). Each answer from the server says it again.
     changing: bool,
-    #[prop(optional, into)] class: String,
+    /// What the part says while a form in it is posted (the page's word for "Working…").
+    working: &'static str,
     children: Children,
 ) -> impl IntoView {
     let lang = Lang::for_this_page();
     view! {
         <div
-            class=class
             data-follow=""
             data-every=every_ms
             data-changing=changing.then_some("")
-            data-working=words::working(lang)
+            data-working=working
             data-failed=lang.pick(
                 "The portal did not answer. Reload the page to see where the job stands.",
                 "门户没有响应。请刷新页面查看作业的当前状态。",

@@ -100,9 +100,10 @@ fn History(page: HistoryPage, filters: HistoryFilters) -> impl IntoView {
         .into_any()
     };
     let group = filters.group.clone();
+    let lang = Lang::for_this_page();
     view! {
         <Filters filters queues=page.queues filtered />
-        <Followed every_ms=4000 changing>
+        <Followed every_ms=4000 changing working=words::working(lang)>
             <Summary counts=page.summary current=group />
             {body}
         </Followed>

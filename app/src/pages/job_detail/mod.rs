@@ -118,7 +118,7 @@ fn Job(
             .is_some_and(|update| !update.is_over());
     let no_dli_job = move || lang.pick("none yet", "暂无").to_owned();
     view! {
-        <Followed every_ms=2000 changing>
+        <Followed every_ms=2000 changing working=words::working(lang)>
             <div class="job-header">
                 <h1 translate="no">{summary.name.clone()}</h1>
                 <StatusBadge
