@@ -1,7 +1,7 @@
 //! A job's life through its pages, as a browser without JavaScript uses them: the edit form
 //! (filled with the latest version, a restart offered and carried out), the job page's
 //! versions and diff in the form's labels, the batch confirmation and its results, and the
-//! team's activity.
+//! team's activity; and whether a page asks the browser to keep following it.
 
 use super::{job_request, status_is};
 use crate::helpers::{TestApp, sim_count, spawn_app_for, spawn_sim};
@@ -185,4 +185,34 @@ async fn a_batch_without_an_action_or_jobs_says_what_to_choose() {
             .unwrap()
             .contains("Choose at least one job")
     );
+}
+
+#[tokio::test]
+async fn a_job_s_page_and_its_history_row_are_followed_while_the_job_may_change_and_not_once_stopped()
+ {
+    let sim = spawn_sim().await;
+    let app = spawn_app_for(&sim).await;
+    let record = app.running("followed_page").await;
+    let (job_page, history) = (format!("/jobs/{record}"), "/jobs?name=followed_page");
+    // The followed part says whether the browser should keep asking for the page.
+    let changing = |page: &str| {
+        assert!(page.contains("data-follow"), "the part is followed: {page}");
+        page.contains("data-changing")
+    };
+    assert!(
+        changing(&app.page(&job_page).await),
+        "a running job may still fail or finish"
+    );
+    assert!(changing(&app.page(history).await));
+
+    let stopped = app
+        .call_form("stop_job", &[("id", &record.to_string())])
+        .await;
+    assert_eq!(stopped.status(), 200);
+    app.job_when(record, status_is("job_cancel_success")).await;
+    assert!(
+        !changing(&app.page(&job_page).await),
+        "a stopped job changes only when someone acts"
+    );
+    assert!(!changing(&app.page(history).await));
 }
