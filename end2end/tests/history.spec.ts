@@ -1,5 +1,5 @@
 // The history: jobs created through the form are listed, filtered, followed live on their
-// own page (start, stop) and copied back into the form; an action the portal does not answer.
+// own page (start, stop) and copied back into the form; an action that does not go through.
 import { createThroughTheForm, expect, hydrated, navigateTo, test } from '../harness/fixtures';
 
 test('two jobs in the history, filtered, one started and stopped live, then copied', async ({ page }) => {
@@ -87,7 +87,7 @@ test('two jobs in the history, filtered, one started and stopped live, then copi
   await expect(page.getByLabel('Queue', { exact: true })).toHaveValue('flink_queue');
 });
 
-test('an action the portal does not answer says so, and can be tried again', async ({ page }) => {
+test('an action that does not go through says so, and can be tried again', async ({ page }) => {
   const name = `unanswered_${Date.now().toString(36)}`;
   await createThroughTheForm(page, name, 'flink_queue');
   await page.goto('/jobs');
@@ -97,7 +97,7 @@ test('an action the portal does not answer says so, and can be tried again', asy
 
   await page.route('**/api/start_job', (route) => route.abort());
   await start.click();
-  await expect(page.getByRole('status').filter({ hasText: 'The portal did not answer.' })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: 'The action did not go through.' })).toBeVisible();
   await expect(start).toBeEnabled();
   await expect(page.locator('.job-header .badge')).toHaveText('Created, not started');
 

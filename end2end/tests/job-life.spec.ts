@@ -69,9 +69,11 @@ test('edit a running job, compare versions, roll back, batch-stop three jobs, se
   const whenRunning = page.getByLabel('If the job runs');
   await whenRunning.selectOption('refuse');
   await page.getByRole('button', { name: 'Roll back to version 1' }).click();
-  await expect(page.locator('section[aria-labelledby="versions-title"] [role="alert"]')).toContainText(
-    'change only when it restarts',
-  );
+  const refusal = page.locator('section[aria-labelledby="versions-title"] [role="alert"]');
+  await expect(refusal).toContainText('change only when it restarts');
+  // The running job is followed: the refusal stays through the next refresh.
+  await page.waitForResponse((answer) => answer.request().method() === 'GET' && new URL(answer.url()).pathname.endsWith(`/jobs/${id}`));
+  await expect(refusal).toContainText('change only when it restarts');
   await whenRunning.selectOption('restart_from_savepoint');
   await page.getByRole('button', { name: 'Roll back to version 1' }).click();
   await expect(page.locator('table.versions tbody tr').first()).toContainText('3 (current)', { timeout: 30_000 });
@@ -83,9 +85,15 @@ test('edit a running job, compare versions, roll back, batch-stop three jobs, se
   await page.goto(`${proxy()}/jobs`);
   await hydrated(page);
   for (const job of batch) await page.getByRole('checkbox', { name: `Select ${job}` }).check();
+  // A job created meanwhile comes in at the top with a refresh; the ticks stay on their jobs.
+  const newcomer = `newcomer_${stamp()}`;
+  await runningJob(request, newcomer);
+  await expect(page.getByRole('checkbox', { name: `Select ${newcomer}` })).not.toBeChecked({ timeout: 10_000 });
+  for (const job of batch) await expect(page.getByRole('checkbox', { name: `Select ${job}` })).toBeChecked();
   await page.getByRole('button', { name: 'Stop (with savepoint)' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Stop 3 jobs');
   for (const job of batch) await expect(page.locator('.batch-jobs')).toContainText(job);
+  await expect(page.locator('.batch-jobs')).not.toContainText(newcomer);
   await hydrated(page);
   await page.getByRole('button', { name: 'Stop 3 jobs' }).click();
   await expect(page.locator('.batch-results h2')).toHaveText('Done for 3 of 3');

@@ -31,8 +31,8 @@ pub fn Followed(
             data-changing=changing.then_some("")
             data-working=working
             data-failed=lang.pick(
-                "The portal did not answer. Reload the page to see where the job stands.",
-                "门户没有响应。请刷新页面查看作业的当前状态。",
+                "The action did not go through. Reload the page to see where the job stands.",
+                "操作未能完成。请刷新页面查看作业的当前状态。",
             )
         >
             {children()}
@@ -58,10 +58,10 @@ mod browser {
     use leptos::prelude::{document, set_interval, window};
     use leptos::wasm_bindgen::{JsCast, JsValue, closure::Closure};
     use leptos::web_sys::{
-        DomParser, Element, FormData, Headers, HtmlFormElement, Node, RequestInit, Response,
-        SubmitEvent, SupportedType, Url, UrlSearchParams,
+        Document, DomParser, Element, FormData, Headers, HtmlFormElement, Node, RequestInit,
+        Response, SubmitEvent, SupportedType, Url, UrlSearchParams,
     };
-    use std::cell::Cell;
+    use std::cell::{Cell, RefCell};
     use std::time::Duration;
     use wasm_bindgen_futures::JsFuture;
 
@@ -70,8 +70,15 @@ mod browser {
 
     thread_local! {
         /// Counts the requests for the page; only the latest one's answer is brought in, so a
-        /// slow refresh never undoes what a form's answer showed.
+        /// refresh sent before a form's post never undoes what the post's answer shows.
         static LATEST: Cell<u32> = const { Cell::new(0) };
+        /// A refresh or a post under way: no refresh starts meanwhile, so refreshes never
+        /// pile up on a slow server, and a post's answer is the one brought in.
+        static IN_FLIGHT: Cell<u32> = const { Cell::new(0) };
+        /// The page that refreshes ask for: the one loaded, then the one the last post's answer
+        /// came from, which names the action's error if it failed (so it stays shown, as it
+        /// would without JavaScript, until the next action).
+        static SHOWN: RefCell<String> = RefCell::new(window().location().href().unwrap_or_default());
     }
 
     pub(super) fn start() {
@@ -90,22 +97,23 @@ mod browser {
         set_interval(refresh, Duration::from_millis(every));
     }
 
-    fn followed(document: &leptos::web_sys::Document) -> Option<Element> {
+    fn followed(document: &Document) -> Option<Element> {
         document.query_selector(&format!("[{MARK}]")).ok().flatten()
     }
 
-    /// Asks for the page again while the part may change and the tab is seen; a refresh that
-    /// fails is simply tried again at the next tick.
+    /// Asks for the page again while the part may change, the tab is seen and nothing else is
+    /// under way; a refresh that fails is simply tried again at the next tick.
     fn refresh() {
         let changing =
             followed(&document()).is_some_and(|part| part.has_attribute("data-changing"));
-        if !changing || document().hidden() {
+        if !changing || document().hidden() || IN_FLIGHT.with(Cell::get) > 0 {
             return;
         }
         let init = RequestInit::new();
         init.set_headers(&accept_html());
+        let url = SHOWN.with_borrow(String::clone);
         leptos::task::spawn_local(async move {
-            let _ = bring_in(&page_url(), &init).await;
+            let _ = in_flight(bring_in(&url, &init)).await;
         });
     }
 
@@ -124,38 +132,54 @@ mod browser {
         if !form.method().eq_ignore_ascii_case("post") || !part.contains(Some(&form)) {
             return;
         }
-        let Ok(fields) = FormData::new_with_form(&form) else {
+        let submitter = event.submitter();
+        let Some(body) = fields_of(&form, submitter.as_deref()) else {
             return;
         };
         event.prevent_default();
-        let submitter = event.submitter();
         if let Some(submitter) = &submitter {
-            if let Some(name) = submitter.get_attribute("name") {
-                let value = submitter.get_attribute("value").unwrap_or_default();
-                let _ = fields.append_with_str(&name, &value);
-            }
             let _ = submitter.set_attribute("disabled", "");
         }
-        let _ = part.set_attribute("aria-busy", "true");
+        // Busy is the form, not the part: the part's live line must still be read out.
+        let _ = form.set_attribute("aria-busy", "true");
         say(&part, "data-working");
-        let Ok(body) = UrlSearchParams::new_with_str_sequence_sequence(&fields) else {
-            return;
-        };
         let init = RequestInit::new();
         init.set_method("POST");
         init.set_headers(&accept_html());
         init.set_body(&body);
         // Where the server sends the browser back to: this page, without an earlier error.
-        init.set_referrer(&page_url());
+        init.set_referrer(&without_error(
+            &window().location().href().unwrap_or_default(),
+        ));
         leptos::task::spawn_local(async move {
-            if bring_in(&form.action(), &init).await.is_err() {
-                let _ = part.remove_attribute("aria-busy");
+            if in_flight(bring_in(&form.action(), &init)).await.is_err() {
+                let _ = form.remove_attribute("aria-busy");
                 if let Some(submitter) = submitter {
                     let _ = submitter.remove_attribute("disabled");
                 }
                 say(&part, "data-failed");
             }
         });
+    }
+
+    /// The form's fields as the browser would post them, with the button that submitted it.
+    fn fields_of(form: &HtmlFormElement, submitter: Option<&Element>) -> Option<UrlSearchParams> {
+        let fields = FormData::new_with_form(form).ok()?;
+        if let Some(submitter) = submitter
+            && let Some(name) = submitter.get_attribute("name")
+        {
+            let value = submitter.get_attribute("value").unwrap_or_default();
+            fields.append_with_str(&name, &value).ok()?;
+        }
+        UrlSearchParams::new_with_str_sequence_sequence(&fields).ok()
+    }
+
+    /// Counts `request` as under way until it ends.
+    async fn in_flight<T>(request: impl Future<Output = T>) -> T {
+        IN_FLIGHT.with(|count| count.set(count.get() + 1));
+        let result = request.await;
+        IN_FLIGHT.with(|count| count.set(count.get() - 1));
+        result
     }
 
     /// Writes the part's message `which` (its text is an attribute of the part) where the part
@@ -174,12 +198,10 @@ mod browser {
         headers
     }
 
-    /// This page's URL without the error a post without JavaScript came back with: the server
-    /// would show it again on every refresh.
-    fn page_url() -> String {
-        let href = window().location().href().unwrap_or_default();
-        let Ok(url) = Url::new(&href) else {
-            return href;
+    /// `href` without the error a post came back with: server_fn would add a second one.
+    fn without_error(href: &str) -> String {
+        let Ok(url) = Url::new(href) else {
+            return href.to_owned();
         };
         url.search_params().delete("__path");
         url.search_params().delete("__err");
@@ -187,7 +209,8 @@ mod browser {
     }
 
     /// Fetches `url` and brings the followed part of the page it answers with into this one.
-    /// A page without the part (another page the server sent the browser to) is shown whole.
+    /// Another page the server sent the browser to is shown whole; an answer that is no page
+    /// (a refusal before the server function, or a post nobody sent back) is an error.
     async fn bring_in(url: &str, init: &RequestInit) -> Result<(), JsValue> {
         let ticket = LATEST.with(|latest| {
             latest.set(latest.get().wrapping_add(1));
@@ -196,7 +219,8 @@ mod browser {
         let response: Response = JsFuture::from(window().fetch_with_str_and_init(url, init))
             .await?
             .dyn_into()?;
-        if !response.ok() {
+        let posted = init.get_method().is_some_and(|method| method == "POST");
+        if !response.ok() || (posted && !response.redirected()) {
             return Err(JsValue::from(response.status()));
         }
         let html = JsFuture::from(response.text()?)
@@ -207,45 +231,73 @@ mod browser {
             return Ok(());
         }
         let answer = DomParser::new()?.parse_from_string(&html, SupportedType::TextHtml)?;
-        match (followed(&document()), followed(&answer)) {
-            (Some(part), Some(fresh)) => {
-                morph(&part, &fresh);
-                crate::components::local_time::localize_all();
-                Ok(())
-            }
-            _ => window().location().assign(&response.url()),
+        let (Some(part), Some(fresh)) = (followed(&document()), followed(&answer)) else {
+            return window().location().assign(&response.url());
+        };
+        if posted {
+            SHOWN.set(response.url());
         }
+        morph(&part, &fresh);
+        crate::components::local_time::localize_all();
+        Ok(())
     }
 
     /// Makes `old` the same as `new`, changing only what differs, so that what the reader is
     /// in (focus, a field's value, a box ticked, a select's choice, a folded part opened)
     /// stays: those live in the elements, and a changed attribute only resets what the reader
-    /// has not touched. Written here because no crate morphs the DOM from Rust.
+    /// has not touched. Children with a key (`data-key`, or an `id`) are matched by it, so a
+    /// row that moves keeps its own state and never hands it to another row. Written here
+    /// because no crate morphs the DOM from Rust.
     fn morph(old: &Element, new: &Element) {
         sync_attributes(old, new);
-        let (old_nodes, new_nodes) = (children(old), children(new));
-        for (index, new_node) in new_nodes.iter().enumerate() {
-            match old_nodes.get(index) {
-                Some(old_node) if same_kind(old_node, new_node) => {
-                    match (old_node.dyn_ref::<Element>(), new_node.dyn_ref::<Element>()) {
-                        (Some(old_element), Some(new_element)) => morph(old_element, new_element),
-                        _ if old_node.node_value() != new_node.node_value() => {
-                            old_node.set_node_value(new_node.node_value().as_deref());
-                        }
-                        _ => {}
+        let old_nodes = children(old);
+        let mut index = 0;
+        for new_node in children(new) {
+            let at = old.child_nodes().item(index);
+            let wanted = key(&new_node);
+            let matched = match &wanted {
+                Some(wanted) => old_nodes
+                    .iter()
+                    .find(|node| key(node).as_ref() == Some(wanted) && same_kind(node, &new_node))
+                    .cloned(),
+                None => at
+                    .clone()
+                    .filter(|node| key(node).is_none() && same_kind(node, &new_node)),
+            };
+            match matched {
+                Some(node) => {
+                    if at.as_ref() != Some(&node) {
+                        let _ = old.insert_before(&node, at.as_ref());
                     }
-                }
-                Some(old_node) => {
-                    let _ = old.replace_child(&adopted(new_node), old_node);
+                    update(&node, &new_node);
                 }
                 None => {
-                    let _ = old.append_child(&adopted(new_node));
+                    let _ = old.insert_before(&adopted(&new_node), at.as_ref());
                 }
             }
+            index += 1;
         }
-        for extra in old_nodes.iter().skip(new_nodes.len()) {
-            let _ = old.remove_child(extra);
+        while let Some(extra) = old.child_nodes().item(index) {
+            let _ = old.remove_child(&extra);
         }
+    }
+
+    /// Brings `new` into `old`, a node of the same kind.
+    fn update(old: &Node, new: &Node) {
+        match (old.dyn_ref::<Element>(), new.dyn_ref::<Element>()) {
+            (Some(old), Some(new)) => morph(old, new),
+            _ if old.node_value() != new.node_value() => {
+                old.set_node_value(new.node_value().as_deref())
+            }
+            _ => {}
+        }
+    }
+
+    fn key(node: &Node) -> Option<String> {
+        let element = node.dyn_ref::<Element>()?;
+        element
+            .get_attribute("data-key")
+            .or_else(|| element.get_attribute("id"))
     }
 
     /// The reader's own state, which the server's HTML does not know: kept as it is.

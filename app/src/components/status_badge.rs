@@ -45,28 +45,17 @@ fn describe(lang: Lang, status: Option<&str>, outcome: &str, deleted: bool) -> D
 }
 
 #[component]
-pub fn StatusBadge(
-    #[prop(into)] status: Signal<Option<String>>,
-    #[prop(into)] outcome: Signal<String>,
-    #[prop(into)] deleted: Signal<bool>,
-) -> impl IntoView {
+pub fn StatusBadge(status: Option<String>, outcome: String, deleted: bool) -> impl IntoView {
     let lang = Lang::for_this_page();
-    let described = move || {
-        describe(
-            lang,
-            status.read().as_deref(),
-            &outcome.read(),
-            deleted.get(),
-        )
-    };
+    let described = describe(lang, status.as_deref(), &outcome, deleted);
     view! {
         <span
-            class=move || format!("badge badge-{}", described().tone.as_str())
+            class=format!("badge badge-{}", described.tone.as_str())
             // DLI's own name for the status (`job_running`), for those who know DLI's API.
-            title=move || status.get()
-            translate=move || described().as_stored.then_some("no")
+            title=status
+            translate=described.as_stored.then_some("no")
         >
-            {move || described().text}
+            {described.text}
         </span>
     }
 }

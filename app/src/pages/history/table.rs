@@ -127,7 +127,8 @@ fn Row(job: JobSummary, may_act: bool) -> impl IntoView {
     });
     view! {
         // `data-label`: on a narrow screen each row is a card, its cells labelled by CSS.
-        <tr>
+        // `data-key`: a refresh that moves the row moves its ticked box with it.
+        <tr data-key=id>
             <td class="select">
                 <input type="checkbox" name="id" value=id aria-labelledby=format!("{SELECT_LABEL} {name_id}") />
             </td>

@@ -164,7 +164,8 @@ pub(super) fn Versions(
                 </form>
             });
             view! {
-                <tr>
+                // `data-key`: a refresh that adds a version keeps each row's chosen option.
+                <tr data-key=number>
                     <th scope="row">{number} {(number == latest).then_some(lang.pick(" (current)", "（当前）"))}</th>
                     <td><LocalTime at_ms=version.at_ms /></td>
                     <td translate="no">{version.actor.clone()}</td>
