@@ -93,12 +93,17 @@ test('an action that does not go through says so, and can be tried again', async
   await page.goto('/jobs');
   await page.getByRole('link', { name }).click();
   await hydrated(page);
+  const jobPage = new URL(page.url()).pathname;
   const start = page.getByRole('button', { name: 'Start' });
 
   await page.route('**/api/start_job', (route) => route.abort());
   await start.click();
-  await expect(page.getByRole('status').filter({ hasText: 'The action did not go through.' })).toBeVisible();
+  const failed = page.getByRole('status').filter({ hasText: 'The action did not go through.' });
+  await expect(failed).toBeVisible();
   await expect(start).toBeEnabled();
+  // The job is followed (DLI may still start it): the message outlives the next refresh.
+  await page.waitForResponse((answer) => answer.request().method() === 'GET' && new URL(answer.url()).pathname === jobPage);
+  await expect(failed).toBeVisible();
   await expect(page.locator('.job-header .badge')).toHaveText('Created, not started');
 
   await page.unroute('**/api/start_job');

@@ -79,6 +79,9 @@ mod browser {
         /// came from, which names the action's error if it failed (so it stays shown, as it
         /// would without JavaScript, until the next action).
         static SHOWN: RefCell<String> = RefCell::new(window().location().href().unwrap_or_default());
+        /// Whether the last post did not go through: the part keeps saying so through
+        /// refreshes (whose pages know nothing of it) until the next post.
+        static FAILED: Cell<bool> = const { Cell::new(false) };
     }
 
     pub(super) fn start() {
@@ -142,6 +145,7 @@ mod browser {
         }
         // Busy is the form, not the part: the part's live line must still be read out.
         let _ = form.set_attribute("aria-busy", "true");
+        FAILED.set(false);
         say(&part, "data-working");
         let init = RequestInit::new();
         init.set_method("POST");
@@ -157,6 +161,7 @@ mod browser {
                 if let Some(submitter) = submitter {
                     let _ = submitter.remove_attribute("disabled");
                 }
+                FAILED.set(true);
                 say(&part, "data-failed");
             }
         });
@@ -238,6 +243,9 @@ mod browser {
             SHOWN.set(response.url());
         }
         morph(&part, &fresh);
+        if FAILED.get() {
+            say(&part, "data-failed");
+        }
         crate::components::local_time::localize_all();
         Ok(())
     }
@@ -245,21 +253,35 @@ mod browser {
     /// Makes `old` the same as `new`, changing only what differs, so that what the reader is
     /// in (focus, a field's value, a box ticked, a select's choice, a folded part opened)
     /// stays: those live in the elements, and a changed attribute only resets what the reader
-    /// has not touched. Children with a key (`data-key`, or an `id`) are matched by it, so a
-    /// row that moves keeps its own state and never hands it to another row. Written here
-    /// because no crate morphs the DOM from Rust.
+    /// has not touched. Children with a `data-key` are matched by it, so a row that moves keeps
+    /// its own state and never hands it to another row; a row that left is removed before the
+    /// rows after it are looked at, so they need not move (a moved node loses focus). Written
+    /// here because no crate morphs the DOM from Rust.
     fn morph(old: &Element, new: &Element) {
         sync_attributes(old, new);
-        let old_nodes = children(old);
+        let new_nodes = children(new);
+        // Vectors, not hash maps: a part has tens of rows, and hashbrown would add 3 KB of wasm.
+        let mut keyed: Vec<(String, Node)> = children(old)
+            .into_iter()
+            .filter_map(|node| key(&node).map(|key| (key, node)))
+            .collect();
+        let wanted: Vec<String> = new_nodes.iter().filter_map(key).collect();
         let mut index = 0;
-        for new_node in children(new) {
-            let at = old.child_nodes().item(index);
-            let wanted = key(&new_node);
-            let matched = match &wanted {
-                Some(wanted) => old_nodes
+        for new_node in new_nodes {
+            let mut at = old.child_nodes().item(index);
+            while let Some(gone) = at
+                .as_ref()
+                .filter(|node| key(node).is_some_and(|key| !wanted.contains(&key)))
+            {
+                let _ = old.remove_child(gone);
+                at = old.child_nodes().item(index);
+            }
+            let matched = match key(&new_node) {
+                Some(wanted) => keyed
                     .iter()
-                    .find(|node| key(node).as_ref() == Some(wanted) && same_kind(node, &new_node))
-                    .cloned(),
+                    .position(|(key, _)| *key == wanted)
+                    .map(|found| keyed.swap_remove(found).1)
+                    .filter(|node| same_kind(node, &new_node)),
                 None => at
                     .clone()
                     .filter(|node| key(node).is_none() && same_kind(node, &new_node)),
@@ -294,10 +316,7 @@ mod browser {
     }
 
     fn key(node: &Node) -> Option<String> {
-        let element = node.dyn_ref::<Element>()?;
-        element
-            .get_attribute("data-key")
-            .or_else(|| element.get_attribute("id"))
+        node.dyn_ref::<Element>()?.get_attribute("data-key")
     }
 
     /// The reader's own state, which the server's HTML does not know: kept as it is.
