@@ -73,9 +73,9 @@ flink-test: flink-tools
 	python3 end2end/flink/test.py
 
 # Leptos' type-erased views (`--cfg erase_components`: one code path per kind of view instead of
-# one per view) make the bundles with many views smaller and the small ones larger, so only the
-# form's is erased (the first build, whose flags the server shares); the batch page's, the
-# history's and the job page's are not (docs/page-weight.md has the figures).
+# one per view) apply to cargo-leptos' own run: the server, which renders every view and shares
+# that run's flags, and the job form's script, which has no view. The batch page's bundle, the
+# only one with views, is smaller without them (docs/page-weight.md has the figures).
 ERASED_VIEWS = --cfg erase_components
 
 ## The release build of the server binary and the site (wasm, JS, CSS) under target/site. The

@@ -1,6 +1,6 @@
-//! Which wasm a page loads. The job form's island carries the domain's rules, the row editors
-//! and the preview; the batch page's, the actions on several jobs and their results; the
-//! history's and the job page's hold no island, only what follows their server-rendered part
+//! Which wasm a page loads. The job form's script carries the domain's rules and writes what they
+//! say into the server's form; the batch page's island, the actions on several jobs and their
+//! results; the history's and the job page's hold no island, only what follows their server-rendered part
 //! (`components::follow`) and, on the job page, the Copy button. None needs another's code, so
 //! `make site` builds one bundle for each, and each page loads its own (`docs/page-weight.md`
 //! has what each weighs). Only the server renders `<head>`, so only it chooses.
@@ -10,7 +10,7 @@ use std::path::Path;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum WasmBundle {
-    /// The job form's island (`/` and `/jobs/{id}/edit`): cargo-leptos' own build, the largest.
+    /// The job form's script (`/` and `/jobs/{id}/edit`): cargo-leptos' own build.
     Form,
     /// The history's followed table (`/jobs`), also loaded by the pages without one (for their
     /// local times).

@@ -28,7 +28,8 @@ export async function createThroughTheForm(page: Page, name: string, queue: stri
   await page.getByLabel('Queue', { exact: true }).selectOption(queue);
   await page.getByLabel('Main JAR').fill('obs://jobs-bucket/jars/app.jar');
   await page.getByRole('button', { name: 'Create job' }).click();
-  await expect(page.locator('#created')).toContainText('Job created');
+  await expect(page.getByText('The job was created.')).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(name);
 }
 
 /// Follows a link of the header's navigation.

@@ -9,7 +9,8 @@ const proxy = () => process.env.PROXY_URL!;
 test('through nginx under /flink: signed in, a job created, its creator in the history', async ({ page }) => {
   const name = `proxied_${Date.now().toString(36)}`;
   await createThroughTheForm(page, name, 'flink_queue', `${proxy()}/`);
-  await expect(page.locator('#created .dli-job-id')).toHaveText(/^\d+$/);
+  await expect(page).toHaveURL(new RegExp(`^${proxy()}/jobs/\\d+\\?created=1$`));
+  await expect(page.locator('.dli-job-id')).toHaveText(/^\d+$/);
   await expect(page.locator('.who')).toHaveText(`Signed in as ${proxiedUser.name}`);
   await expect(page.locator('.banner-simulator')).toHaveCount(0);
 

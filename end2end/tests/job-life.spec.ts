@@ -49,6 +49,9 @@ test('edit a running job, compare versions, roll back, batch-stop three jobs, se
   await expect(page.locator('.preview')).toContainText('"parallel_number": 2');
   await page.getByRole('button', { name: 'Save changes' }).click();
   await expect(page.locator('#form-problem')).toContainText('Parallelism');
+  // The refusal comes back as the page: its script brings focus to it.
+  await hydrated(page);
+  await expect(page.locator('#form-problem')).toBeFocused();
   await page.getByRole('button', { name: 'Stop with a savepoint, update, start from the savepoint' }).click();
 
   await expect(page).toHaveURL(new RegExp(`/jobs/${id}\\?updated=\\d+$`));

@@ -74,11 +74,10 @@ test('every field filled, a 58-character name caught on leaving it, the job crea
   await expect(preview).toContainText('"runtime_config": "[{\\"key\\":\\"taskmanager.memory.network.fraction\\"');
 
   await page.getByRole('button', { name: 'Create job' }).click();
-  const created = page.locator('#created');
-  await expect(created).toContainText('Job created');
-  await expect(created.locator('.dli-job-id')).toHaveText(/^\d+$/);
-  await expect(created.locator('.job-status')).toHaveText('job_init');
-  await expect(created.getByRole('link', { name: 'Open the job' })).toBeVisible();
+  await expect(page).toHaveURL(/\/jobs\/\d+\?created=1$/);
+  await expect(page.getByText('The job was created.')).toBeVisible();
+  await expect(page.locator('.dli-job-id')).toHaveText(/^\d+$/);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('orders_enricher');
 });
 
 test('a submit with errors lists them and moves focus to the list', async ({ page }) => {
@@ -90,6 +89,65 @@ test('a submit with errors lists them and moves focus to the list', async ({ pag
   await expect(summary).toContainText('Job name');
   await summary.getByRole('link', { name: /Main JAR/ }).click();
   await expect(page.getByLabel('Main JAR')).toBeFocused();
+});
+
+test('rows are added and removed in place by the server, the page and its typing kept', async ({ page }) => {
+  await page.goto('/');
+  await hydrated(page);
+  // A reload would forget this, and the name typed above the rows.
+  await page.evaluate(() => { (window as unknown as { stayed: boolean }).stayed = true; });
+  await page.getByLabel('Job name', { exact: true }).fill('rows_in_place');
+  await unfold(page, 'Advanced');
+  await page.getByLabel('Tag key 1', { exact: true }).fill('team');
+  await page.getByRole('button', { name: 'Add tag' }).click();
+  const second = page.getByLabel('Tag key 2', { exact: true });
+  await expect(second).toBeFocused();
+  await second.fill('owner');
+  await page.getByRole('button', { name: 'Remove tag 1' }).click();
+  const first = page.getByLabel('Tag key 1', { exact: true });
+  await expect(first).toHaveValue('owner');
+  await expect(first).toBeFocused();
+  await expect(page.getByLabel('Tag key 2', { exact: true })).toHaveCount(0);
+  // The rules see the rows as they are now: a key without its value is caught on leaving it.
+  await first.blur();
+  await page.getByLabel('Tag value 1', { exact: true }).focus();
+  await page.getByLabel('Tag value 1', { exact: true }).blur();
+  await expect(page.locator('.rows-editor .has-error')).not.toHaveCount(0);
+  await expect(page.getByLabel('Job name', { exact: true })).toHaveValue('rows_in_place');
+  expect(await page.evaluate(() => (window as unknown as { stayed?: boolean }).stayed)).toBe(true);
+});
+
+test('a second submit while the create is on its way sends nothing more', async ({ page }) => {
+  await page.goto('/');
+  await hydrated(page);
+  await page.getByLabel('Job name', { exact: true }).fill(`once_${Date.now().toString(36)}`);
+  await page.getByLabel('Queue', { exact: true }).selectOption('flink_queue');
+  await page.getByLabel('Main JAR').fill('obs://jobs-bucket/jars/app.jar');
+  // The server's answer is held until the page has tried to submit a second time (a second
+  // click or Enter, which the test cannot make while a navigation is pending).
+  let posts = 0;
+  let answer = () => {};
+  const held = new Promise<void>((resolve) => { answer = resolve; });
+  await page.exposeFunction('triedAgain', () => answer());
+  await page.route((url) => url.pathname === '/', async (route) => {
+    if (route.request().method() === 'POST') {
+      posts += 1;
+      await held;
+    }
+    await route.continue();
+  });
+  await page.evaluate(() => {
+    const form = document.querySelector('form.job-form') as HTMLFormElement;
+    form.addEventListener('submit', () => setTimeout(() => {
+      form.requestSubmit();
+      (window as unknown as { triedAgain: () => void }).triedAgain();
+    }), { once: true });
+  });
+
+  await page.getByRole('button', { name: 'Create job' }).click();
+
+  await expect(page.getByText('The job was created.')).toBeVisible();
+  expect(posts).toBe(1);
 });
 
 test.describe('without JavaScript', () => {

@@ -18,8 +18,7 @@ for (const scheme of ['light', 'dark'] as const) {
     await page.setViewportSize({ width: 1280, height: 900 });
     const name = `shot_${scheme}_${Date.now().toString(36)}`;
     await createThroughTheForm(page, name, 'flink_queue');
-    await expect(page.locator('#created')).toBeVisible();
-    await shoot(page, `form-created-${scheme}`);
+    await shoot(page, `job-created-${scheme}`);
 
     await page.goto('/');
     await page.getByRole('button', { name: 'Create job' }).click();

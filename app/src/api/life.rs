@@ -2,7 +2,6 @@
 //! its versions, their diff and its events, the team's activity, and act on several jobs.
 
 use crate::codec::JsonText;
-use crate::domain::JobForm;
 use crate::error::AppError;
 use crate::model::{
     ActivityFilters, BatchAction, BatchDraft, BatchResults, EventPage, JobDraft, JobLife,
@@ -17,23 +16,6 @@ use crate::server::{jobs, request::Caller};
 #[server(endpoint = "edit_job_draft", output = JsonText)]
 pub async fn edit_job_draft(id: i64) -> Result<JobDraft, AppError> {
     jobs::edit_draft(&Caller::current()?, id).await
-}
-
-#[server(endpoint = "update_job", input = Json, output = JsonText)]
-pub async fn update_job(
-    id: i64,
-    form: JobForm,
-    when_running: WhenRunning,
-    idempotency_key: String,
-) -> Result<UpdateView, AppError> {
-    jobs::update(
-        &Caller::current()?,
-        id,
-        &form,
-        when_running,
-        &idempotency_key,
-    )
-    .await
 }
 
 #[server(endpoint = "rollback_job", output = JsonText)]

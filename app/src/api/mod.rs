@@ -6,9 +6,8 @@ mod life;
 pub use life::*;
 
 use crate::codec::JsonText;
-use crate::domain::JobForm;
 use crate::error::AppError;
-use crate::model::{FormCreated, HistoryFilters, HistoryPage, JobDetails, JobDraft};
+use crate::model::{HistoryFilters, HistoryPage, JobDetails, JobDraft};
 use leptos::prelude::*;
 use leptos::server_fn::codec::Json;
 
@@ -18,19 +17,6 @@ use crate::server::{jobs, request::Caller};
 #[server(endpoint = "new_job_draft", output = JsonText)]
 pub async fn new_job_draft(copy_of: Option<i64>) -> Result<JobDraft, AppError> {
     jobs::draft(&Caller::current()?, copy_of).await
-}
-
-#[server(endpoint = "create_job", input = Json, output = JsonText)]
-pub async fn create_job(
-    form: JobForm,
-    idempotency_key: String,
-    start: bool,
-) -> Result<FormCreated, AppError> {
-    let job = jobs::create(&Caller::current()?, &form, &idempotency_key, start).await?;
-    Ok(FormCreated {
-        job,
-        next_idempotency_key: jobs::new_idempotency_key(),
-    })
 }
 
 #[server(endpoint = "list_jobs", input = Json, output = JsonText)]

@@ -13,11 +13,23 @@ pub fn ErrorBanner(error: AppError) -> impl IntoView {
     {
         response.set_status(status);
     }
+    view! {
+        <p class="banner banner-error" role="alert">
+            <ErrorText error />
+        </p>
+    }
+}
+
+/// An error's message in the page's language. A refusal ends with DLI's own words: they stay as
+/// DLI wrote them, marked so that no translator rewrites them.
+///
+/// Field errors shown away from their inputs say which fields, as `FieldErrors` does ("path:
+/// message; path: message"): "1 field(s) need attention" helps nobody there.
+#[component]
+pub fn ErrorText(error: AppError) -> impl IntoView {
     let lang = Lang::for_this_page();
-    // "1 field(s) need attention" helps nobody on a page without those fields: say which, as
-    // `FieldErrors` does ("path: message; path: message"), each message in the page's language.
-    let text = match error.field_errors() {
-        Some(errors) => errors
+    if let Some(errors) = error.field_errors() {
+        return errors
             .in_form_order()
             .enumerate()
             .map(|(index, (path, message))| {
@@ -29,17 +41,9 @@ pub fn ErrorBanner(error: AppError) -> impl IntoView {
                 }
             })
             .collect_view()
-            .into_any(),
-        None => view! { <ErrorText error /> }.into_any(),
-    };
-    view! { <p class="banner banner-error" role="alert">{text}</p> }
-}
-
-/// An error's message in the page's language. A refusal ends with DLI's own words: they stay as
-/// DLI wrote them, marked so that no translator rewrites them.
-#[component]
-pub fn ErrorText(error: AppError) -> impl IntoView {
-    let text = Lang::for_this_page().text(&error.to_string()).into_owned();
+            .into_any();
+    }
+    let text = lang.text(&error.to_string()).into_owned();
     let ours = match &error {
         AppError::Rejected { message, .. } if !message.is_empty() => {
             text.strip_suffix(message.as_str())

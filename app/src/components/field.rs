@@ -1,6 +1,8 @@
-//! Labelled inputs bound to one `JobForm` field by its DLI name: the label and help line come
-//! from the domain's field table, the error from the shared rules; both are tied to the input
-//! with `aria-describedby` so a screen reader announces them.
+//! Labelled inputs for one `JobForm` field by its DLI name, as the server renders them: the label
+//! and help line come from the domain's field table, the error from the shared rules; both are
+//! tied to the input with `aria-describedby` so a screen reader announces them. Each field's
+//! frame carries its path (`data-path`), by which the browser's half of the form
+//! (`pages::new_job::browser`) finds where to show the field's error as the person types.
 
 use super::form_state::use_form_state;
 use crate::domain::Lens;
@@ -19,7 +21,7 @@ pub(crate) fn ids(path: &str) -> (String, String, String) {
 fn Frame(
     path: String,
     #[prop(optional)] inline: bool,
-    error: Signal<Option<String>>,
+    error: Option<String>,
     children: Children,
 ) -> impl IntoView {
     let lang = Lang::for_this_page();
@@ -30,30 +32,22 @@ fn Frame(
     view! {
         <div
             class="field"
+            data-path=path.clone()
             class=("field-inline", inline)
-            class=("has-error", move || error.get().is_some())
+            class=("has-error", error.is_some())
         >
             {(!inline).then(label.clone())}
             {children()}
             {inline.then(label)}
             <p class="help" id=help_id>{lang.text(info.help).into_owned()}</p>
-            <p class="error" id=error_id aria-live="polite">{error_text(lang, error)}</p>
+            <p class="error" id=error_id aria-live="polite">{error_text(lang, error.as_deref())}</p>
         </div>
     }
 }
 
 /// The error under an input, in the page's language (the rules write it in English).
-pub(crate) fn error_text(
-    lang: Lang,
-    error: Signal<Option<String>>,
-) -> impl Fn() -> Option<String> + Send + Sync + 'static {
-    move || {
-        error.with(|error| {
-            error
-                .as_deref()
-                .map(|message| lang.text(message).into_owned())
-        })
-    }
+pub(crate) fn error_text(lang: Lang, error: Option<&str>) -> Option<String> {
+    error.map(|message| lang.text(message).into_owned())
 }
 
 /// What a person calls the input at `path`, in the page's language: its label, and the row for
@@ -77,22 +71,13 @@ pub(crate) fn field_info(path: &str) -> &'static domain::FieldInfo {
     domain::field_for_path(path).unwrap_or_else(|| panic!("{path} is missing from the field table"))
 }
 
-/// `aria-describedby`: the help line always, the error while there is one.
-pub(crate) fn described_by(
-    path: &str,
-    error: Signal<Option<String>>,
-) -> impl Fn() -> String + Send + Sync + 'static {
-    let (_, help_id, error_id) = ids(path);
-    move || match error.get() {
-        Some(_) => format!("{help_id} {error_id}"),
-        None => help_id.clone(),
+/// `aria-describedby` of the input at `path`: the help line (`help_id`) always, the error
+/// while there is one.
+pub(crate) fn described_by(path: &str, help_id: &str, error: Option<&str>) -> String {
+    match error {
+        Some(_) => format!("{help_id} {}", ids(path).2),
+        None => help_id.to_owned(),
     }
-}
-
-pub(crate) fn error_signal(path: &str) -> Signal<Option<String>> {
-    let state = use_form_state();
-    let path = path.to_owned();
-    Signal::derive(move || state.error(&path))
 }
 
 /// A one-line text input. `numeric` asks phones for a number pad; the rules, not the browser,
@@ -105,24 +90,21 @@ pub fn TextField(
     #[prop(optional)] placeholder: &'static str,
 ) -> impl IntoView {
     let state = use_form_state();
-    let error = error_signal(name);
-    let value = move || state.read(lens);
+    let error = state.error(name);
+    let described_by = described_by(name, &ids(name).1, error.as_deref());
     view! {
-        <Frame path=name.to_owned() error>
+        <Frame path=name.to_owned() error=error.clone()>
             // What a person types is theirs: no translator rewrites it.
             <input
-                type="text"
-                id=field_id(name)
-                name=name
-                translate="no"
-                inputmode=numeric.then_some("numeric")
-                placeholder=(!placeholder.is_empty()).then_some(placeholder)
-                value=value
-                prop:value=value
-                aria-describedby=described_by(name, error)
-                aria-invalid=move || error.get().is_some().to_string()
-                on:input=move |ev| state.write(name, lens, event_target_value(&ev))
-                on:blur=move |_| state.touch(name)
+            type="text"
+            id=field_id(name)
+            name=name
+            translate="no"
+            inputmode=numeric.then_some("numeric")
+            placeholder=(!placeholder.is_empty()).then_some(placeholder)
+            value=state.read(lens)
+            aria-describedby=described_by
+            aria-invalid=error.is_some().to_string()
             />
         </Frame>
     }
@@ -131,61 +113,56 @@ pub fn TextField(
 #[component]
 pub fn TextArea(name: &'static str, lens: Lens<String>) -> impl IntoView {
     let state = use_form_state();
-    let error = error_signal(name);
+    let error = state.error(name);
+    let described_by = described_by(name, &ids(name).1, error.as_deref());
     view! {
-        <Frame path=name.to_owned() error>
+        <Frame path=name.to_owned() error=error.clone()>
             <textarea
                 id=field_id(name)
                 name=name
                 translate="no"
                 rows="3"
-                prop:value=move || state.read(lens)
-                aria-describedby=described_by(name, error)
-                aria-invalid=move || error.get().is_some().to_string()
-                on:input=move |ev| state.write(name, lens, event_target_value(&ev))
-                on:blur=move |_| state.touch(name)
+                aria-describedby=described_by
+                aria-invalid=error.is_some().to_string()
             >
-                {state.form.with_untracked(|form| (lens.get)(form).clone())}
+                // The parser drops one newline right after `<textarea>`: this one, not the value's.
+                {format!("\n{}", state.read(lens))}
             </textarea>
         </Frame>
     }
 }
 
 /// A choice among fixed values: `(value, text)` pairs; the first is usually `("", "DLI default")`.
+/// A value the choices lack (a copied job's queue that DLI no longer lists) is offered too, as it
+/// is, so that the form posts it back rather than the first choice.
 #[component]
 pub fn SelectField(
     name: &'static str,
     lens: Lens<String>,
-    options: Vec<(String, String)>,
+    mut options: Vec<(String, String)>,
 ) -> impl IntoView {
     let state = use_form_state();
-    let error = error_signal(name);
+    let error = state.error(name);
+    let current = state.read(lens);
+    if !options.iter().any(|(value, _)| *value == current) {
+        options.push((current.clone(), current.clone()));
+    }
     let options = options
         .into_iter()
         .map(|(value, text)| {
-            let is_current = {
-                let value = value.clone();
-                move || state.read(lens) == value
-            };
             let translate = shown_as_is(&value, &text);
-            view! {
-                <option value=value selected=is_current.clone() prop:selected=is_current translate=translate>
-                    {text}
-                </option>
-            }
+            let selected = value == current;
+            view! { <option value=value selected=selected translate=translate>{text}</option> }
         })
         .collect_view();
+    let described_by = described_by(name, &ids(name).1, error.as_deref());
     view! {
-        <Frame path=name.to_owned() error>
+        <Frame path=name.to_owned() error=error.clone()>
             <select
                 id=field_id(name)
                 name=name
-                aria-describedby=described_by(name, error)
-                aria-invalid=move || error.get().is_some().to_string()
-                on:change=move |ev| {
-                    state.write(name, lens, event_target_value(&ev));
-                    state.touch(name);
-                }
+                aria-describedby=described_by
+                aria-invalid=error.is_some().to_string()
             >
                 {options}
             </select>
@@ -197,8 +174,8 @@ pub fn SelectField(
 #[component]
 pub fn CheckboxField(name: &'static str, lens: Lens<bool>) -> impl IntoView {
     let state = use_form_state();
-    let error = error_signal(name);
-    let checked = move || state.read(lens);
+    let error = state.error(name);
+    let described_by = described_by(name, &ids(name).1, error.as_deref());
     view! {
         <Frame path=name.to_owned() error inline=true>
             <input
@@ -206,13 +183,8 @@ pub fn CheckboxField(name: &'static str, lens: Lens<bool>) -> impl IntoView {
                 id=field_id(name)
                 name=name
                 value="true"
-                checked=checked
-                prop:checked=checked
-                aria-describedby=described_by(name, error)
-                on:change=move |ev| {
-                    state.write(name, lens, event_target_checked(&ev));
-                    state.touch(name);
-                }
+                checked=state.read(lens)
+                aria-describedby=described_by
             />
         </Frame>
     }

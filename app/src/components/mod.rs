@@ -9,6 +9,8 @@ pub mod follow;
 pub mod form_state;
 pub mod header;
 pub mod local_time;
+#[cfg(feature = "hydrate")]
+pub mod posting;
 pub mod preference_switch;
 pub mod rows_editor;
 pub mod status_badge;

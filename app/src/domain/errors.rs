@@ -45,16 +45,6 @@ impl FieldErrors {
         );
     }
 
-    /// Forgets the message for `path` (the person has changed that input).
-    pub fn remove(&mut self, path: &str) {
-        self.entries.retain(|entry| entry.path != path);
-    }
-
-    /// Keeps only the messages whose path passes `keep`.
-    pub fn retain(&mut self, mut keep: impl FnMut(&str) -> bool) {
-        self.entries.retain(|entry| keep(&entry.path));
-    }
-
     pub fn get(&self, path: &str) -> Option<&str> {
         self.entries
             .iter()
@@ -162,23 +152,6 @@ mod tests {
         errors.insert("name", "second");
         assert_eq!(errors.get("name"), Some("first"));
         assert_eq!(errors.len(), 1);
-    }
-
-    #[test]
-    fn messages_can_be_removed_by_path_or_by_test() {
-        let mut errors = FieldErrors::default();
-        for path in ["name", "tags.0.key", "tags.1.value", "desc"] {
-            errors.insert(path, "problem");
-        }
-        errors.remove("name");
-        errors.retain(|path| !path.starts_with("tags."));
-        assert_eq!(
-            errors
-                .in_form_order()
-                .map(|(path, _)| path)
-                .collect::<Vec<_>>(),
-            ["desc"]
-        );
     }
 
     #[test]

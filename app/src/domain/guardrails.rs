@@ -1,7 +1,7 @@
 //! The team's guardrails on what a job may ask for: the queues it may run in and the CUs it
 //! may take. Shared by the browser (shown and checked while typing) and the server (enforced).
 
-use super::{errors::FieldErrors, form::JobForm};
+use super::{JobSpec, errors::FieldErrors, form::JobForm};
 use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -13,6 +13,20 @@ pub struct Guardrails {
 }
 
 impl Guardrails {
+    /// Everything to fix before the form can be sent: the shared rules' errors (`parsed`, the
+    /// form's own parse) and the guardrails' on the fields the rules let through.
+    pub fn errors_with_rules(
+        &self,
+        form: &JobForm,
+        parsed: &Result<JobSpec, FieldErrors>,
+    ) -> FieldErrors {
+        let mut errors = parsed.as_ref().err().cloned().unwrap_or_default();
+        for (path, message) in self.check(form).in_form_order() {
+            errors.insert(path, message);
+        }
+        errors
+    }
+
     /// What this form asks for beyond the guardrails, per field. Fields the shared rules
     /// already refuse (a CU count that is not a number, say) are left to those rules.
     pub fn check(&self, form: &JobForm) -> FieldErrors {

@@ -100,14 +100,6 @@ impl RowList {
         }
     }
 
-    pub fn set_cell(column: &Column, form: &mut JobForm, row: usize, value: String) {
-        let cells = (column.lens.get_mut)(form);
-        if cells.len() <= row {
-            cells.resize(row + 1, String::new());
-        }
-        cells[row] = value;
-    }
-
     /// The list an `_add` / `_remove` button names (`tags`, `tags.3`), with the row if given.
     pub fn for_button(button_value: &str) -> Option<(RowList, Option<usize>)> {
         let (list, row) = match split_row_path(button_value) {
@@ -239,13 +231,6 @@ mod tests {
     fn an_empty_list_shows_one_row_to_type_into() {
         let form = JobForm::default();
         assert_eq!(DEPENDENCY_JARS.rows(&form), 1);
-    }
-
-    #[test]
-    fn a_cell_outside_the_rows_grows_its_column() {
-        let mut form = JobForm::default();
-        RowList::set_cell(&LOGGER_LEVELS.columns[1], &mut form, 2, "WARN".into());
-        assert_eq!(form.logger_levels, strings(&["", "", "WARN"]));
     }
 
     #[test]

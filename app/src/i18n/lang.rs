@@ -69,7 +69,7 @@ impl Lang {
     }
 
     /// The language this page is in. The server chose it for the request
-    /// (`AppState::provide_page_context`) and wrote it on `<html lang>`; in the browser, islands
+    /// (`AppState::provide_page_context`) and wrote it on `<html lang>`; in the browser, scripts
     /// read it back from there, so both render the same words.
     pub fn for_this_page() -> Lang {
         #[cfg(feature = "hydrate")]

@@ -51,14 +51,6 @@ pub struct CreatedJob {
     pub start_problem: Option<String>,
 }
 
-/// The form's answer to a create: the job, and the key for the form's next submission (the
-/// server mints it, so the wasm carries no random-id code).
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct FormCreated {
-    pub job: CreatedJob,
-    pub next_idempotency_key: String,
-}
-
 /// One row of the history.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]

@@ -1,10 +1,11 @@
-//! The job form as a browser without JavaScript posts it: to `/` (the same service as
-//! `create_job`) or to `/jobs/{id}/edit` (as `update_job`), answered with a redirect to the job
-//! (303) or with the page again, the values kept and the errors shown (for an edit that needs a
-//! restart, with the restart buttons). Its add/remove-row buttons post here too.
+//! The job form as the browser posts it, with JavaScript or without: to `/` (the create service,
+//! as the JSON API's `POST /api/v1/jobs`) or to `/jobs/{id}/edit` (the update service),
+//! answered with a redirect to the job (303) or with the page again, the values kept and the
+//! errors shown (for an edit that needs a restart, with the restart buttons). Its add/remove-row
+//! buttons post here too; the form's script posts those in place.
 
 use crate::status::status_and_retry;
-use app::domain::{JobForm, RowList};
+use app::domain::{FieldErrors, JobForm, RowList, field_for_path};
 use app::error::AppError;
 use app::model::{JobDraft, WhenRunning};
 use app::server::{jobs, request::Caller, state::AppState};
@@ -88,7 +89,13 @@ pub async fn post_new_job(State(state): State<AppState>, request: Request) -> Re
     {
         Ok(created) => {
             let base = &state.base_path;
-            Redirect::to(&format!("{base}/jobs/{}?created=1", created.record_id)).into_response()
+            // The job's page says whether the start asked for failed; its events say why.
+            let how = match created.start_problem {
+                Some(_) => "not-started",
+                None => "1",
+            };
+            Redirect::to(&format!("{base}/jobs/{}?created={how}", created.record_id))
+                .into_response()
         }
         Err(error) => refused(state, parts, draft, error).await,
     }
@@ -139,12 +146,36 @@ async fn refused(
 ) -> Response {
     let (status, retry) = status_and_retry(&error);
     match error {
-        AppError::Invalid(errors) => draft.errors = errors,
+        AppError::Invalid(errors) => {
+            let (fields, unseen) = by_input(errors);
+            draft.errors = fields;
+            if !unseen.is_empty() {
+                // What no input shows is the form's own key, reused for other values (the
+                // form came back with Back after its job was made): said above the form, which
+                // gets a new key, so that sending it again makes a new job.
+                draft.problem = Some(AppError::Invalid(unseen));
+                draft.idempotency_key = jobs::new_idempotency_key();
+            }
+        }
         problem => draft.problem = Some(problem),
     }
     let mut response = render(state, parts, draft, status).await;
     response.headers_mut().extend(retry);
     response
+}
+
+/// `errors` split into those an input of the form shows and the others.
+fn by_input(errors: FieldErrors) -> (FieldErrors, FieldErrors) {
+    let (mut fields, mut unseen) = (FieldErrors::default(), FieldErrors::default());
+    for (path, message) in errors.in_form_order() {
+        let shown_in = if field_for_path(path).is_some() {
+            &mut fields
+        } else {
+            &mut unseen
+        };
+        shown_in.insert(path, message);
+    }
+    (fields, unseen)
 }
 
 /// The job form's page again, with the queues to offer.

@@ -4,7 +4,7 @@
 use crate::helpers::{TestApp, sim_count, spawn_app, spawn_app_for, spawn_sim};
 use crate::jobs::job_request;
 use reqwest::{RequestBuilder, Response};
-use serde_json::{Value, json};
+use serde_json::Value;
 
 /// The `'nonce-…'` source of the response's script-src, after checking the page policy's
 /// other rules.
@@ -106,8 +106,8 @@ async fn answers_that_are_not_pages_get_a_policy_that_allows_nothing() {
     }
 }
 
-/// The three doors that create a job (REST, server function, form posted without
-/// JavaScript), each posted with `headers` added, with what each answers on success.
+/// The two doors that create a job (REST, and the form, which the browser posts itself with
+/// or without JavaScript), each posted with `headers` added, with what each answers on success.
 fn create_requests(
     app: &TestApp,
     headers: &[(&str, &str)],
@@ -118,11 +118,6 @@ fn create_requests(
         ("entrypoint", "group/app.jar"),
         ("idempotency_key", "k-form-door"),
     ];
-    let server_fn = json!({
-        "form": {"name": "server_fn_door", "queue_name": "flink_queue", "entrypoint": "group/app.jar"},
-        "idempotency_key": "k-server-fn-door",
-        "start": false
-    });
     let requests = vec![
         (
             "REST",
@@ -130,11 +125,6 @@ fn create_requests(
                 .post(app.url("/api/v1/jobs"))
                 .json(&job_request("rest_door")),
             201,
-        ),
-        (
-            "server function",
-            app.client.post(app.url("/api/create_job")).json(&server_fn),
-            200,
         ),
         ("form post", app.client.post(app.url("/")).form(&form), 303),
     ];
@@ -231,7 +221,7 @@ async fn a_body_over_the_limit_gets_413_at_every_door() {
 
     let oversized = [
         ("REST", "/api/v1/jobs", "application/json"),
-        ("server function", "/api/create_job", "application/json"),
+        ("server function", "/api/list_jobs", "application/json"),
         ("form post", "/", "application/x-www-form-urlencoded"),
     ];
     for (door, path, content_type) in oversized {

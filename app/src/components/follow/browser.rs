@@ -2,11 +2,12 @@
 //! part says while a post is under way or when it did not go through.
 
 use super::morph::morph;
+use crate::components::posting::{accept_html, fields_of};
 use leptos::prelude::{document, set_interval, window};
 use leptos::wasm_bindgen::{JsCast, JsValue, closure::Closure};
 use leptos::web_sys::{
-    Document, DomParser, Element, FormData, Headers, HtmlFormElement, RequestInit, Response,
-    SubmitEvent, SupportedType, Url, UrlSearchParams,
+    Document, DomParser, Element, HtmlFormElement, RequestInit, Response, SubmitEvent,
+    SupportedType, Url,
 };
 use std::cell::{Cell, RefCell};
 use std::time::Duration;
@@ -61,7 +62,7 @@ fn refresh() {
     let init = RequestInit::new();
     init.set_headers(&accept_html());
     let url = SHOWN.with_borrow(String::clone);
-    leptos::task::spawn_local(async move {
+    wasm_bindgen_futures::spawn_local(async move {
         let _ = in_flight(bring_in(&url, &init)).await;
     });
 }
@@ -101,7 +102,7 @@ fn on_submit(event: SubmitEvent) {
     init.set_referrer(&without_error(
         &window().location().href().unwrap_or_default(),
     ));
-    leptos::task::spawn_local(async move {
+    wasm_bindgen_futures::spawn_local(async move {
         if in_flight(bring_in(&form.action(), &init)).await.is_err() {
             let _ = form.remove_attribute("aria-busy");
             if let Some(submitter) = submitter {
@@ -111,18 +112,6 @@ fn on_submit(event: SubmitEvent) {
             say(&part, "data-failed");
         }
     });
-}
-
-/// The form's fields as the browser would post them, with the button that submitted it.
-fn fields_of(form: &HtmlFormElement, submitter: Option<&Element>) -> Option<UrlSearchParams> {
-    let fields = FormData::new_with_form(form).ok()?;
-    if let Some(submitter) = submitter
-        && let Some(name) = submitter.get_attribute("name")
-    {
-        let value = submitter.get_attribute("value").unwrap_or_default();
-        fields.append_with_str(&name, &value).ok()?;
-    }
-    UrlSearchParams::new_with_str_sequence_sequence(&fields).ok()
 }
 
 /// Counts `request` as under way until it ends.
@@ -139,14 +128,6 @@ fn say(part: &Element, which: &str) {
     if let Ok(Some(line)) = part.query_selector("[data-progress]") {
         line.set_text_content(part.get_attribute(which).as_deref());
     }
-}
-
-/// What the server renders for a browser: a page, and for a form's post, the page it sends
-/// the browser back to rather than the action's own answer.
-fn accept_html() -> Headers {
-    let headers = Headers::new().expect("a browser makes headers");
-    let _ = headers.set("Accept", "text/html");
-    headers
 }
 
 /// `href` without the error a post came back with: server_fn would add a second one.

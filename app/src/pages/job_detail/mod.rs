@@ -59,7 +59,10 @@ pub fn JobDetailPage() -> impl IntoView {
             .map(|error| error.to_string()),
         rollback: posted_error::<RollbackJob>().map(|error| error.to_string()),
     };
-    let just_created = query.read_untracked().get("created").is_some();
+    let just_created = query
+        .read_untracked()
+        .get("created")
+        .map(|how| Created::from_query(&how));
     let lang = Lang::for_this_page();
     view! {
         <Suspense fallback=move || {
@@ -107,7 +110,7 @@ fn Job(
     life: JobLife,
     compare: Comparison,
     posted: PostedErrors,
-    just_created: bool,
+    just_created: Option<Created>,
 ) -> impl IntoView {
     let lang = Lang::for_this_page();
     let summary = details.summary.clone();
@@ -129,7 +132,7 @@ fn Job(
                 {details.status_desc.clone().filter(|desc| !desc.is_empty()).map(|desc| view! { <span class="status-desc" translate="no">{desc}</span> })}
             </div>
             <Actions details=details.clone() posted=posted.action />
-            {just_created.then(|| view! { <p class="banner banner-ok" role="status">{lang.pick("The job was created.", "作业已创建。")}</p> })}
+            {just_created.map(|created| created.banner(lang))}
             <dl class="facts">
                 <dt>{words::dli_job_id(lang)}</dt>
                 <dd>
@@ -232,4 +235,42 @@ struct PostedErrors {
     /// Of a start, stop or delete.
     action: Option<String>,
     rollback: Option<String>,
+}
+
+/// How the form's create went, as its redirect here says (`?created=`).
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Created {
+    /// Made, and started if that was asked.
+    Done,
+    /// Made, but the start asked for failed: its events say why.
+    NotStarted,
+}
+
+impl Created {
+    fn from_query(how: &str) -> Self {
+        match how {
+            "not-started" => Self::NotStarted,
+            _ => Self::Done,
+        }
+    }
+
+    fn banner(self, lang: Lang) -> impl IntoView + use<> {
+        match self {
+            Self::Done => view! {
+                <p class="banner banner-ok" role="status">
+                    {lang.pick("The job was created.", "作业已创建。")}
+                </p>
+            }
+            .into_any(),
+            Self::NotStarted => view! {
+                <p class="banner banner-error" role="alert">
+                    {lang.pick(
+                        "The job was created but not started: its events below say why.",
+                        "作业已创建，但未能启动：原因见下方的事件。",
+                    )}
+                </p>
+            }
+            .into_any(),
+        }
+    }
 }

@@ -1,21 +1,22 @@
 //! `/`: the job-creation form. It starts from a draft the server gives (empty, a copy of an
-//! earlier job, or a post sent back with its errors), checks every field with the shared rules
-//! as the person types, and creates the job through `create_job`. Without wasm the same form
-//! posts to this page and the server answers with the page again or the new job. The form and
-//! its preview are one island: the page around them is only rendered on the server.
+//! earlier job, or a post sent back with its errors) and posts to this page, which the server
+//! answers with the new job's page or with this page again. Only the server renders it; its
+//! script (`browser`, no view) checks every field with the shared rules as the person types,
+//! keeps the preview current, adds and removes rows in place, and lets only a valid form go.
 
+#[cfg(feature = "hydrate")]
+pub mod browser;
 mod edit;
 mod preview;
 mod sections;
 mod summary;
 
-use crate::api::{CreateJob, UpdateJob, edit_job_draft, new_job_draft};
+use crate::api::{edit_job_draft, new_job_draft};
 use crate::components::error_banner::{ErrorBanner, ErrorText};
 use crate::components::form_state::FormState;
-use crate::components::rows_editor::focus_later;
 use crate::error::AppError;
 use crate::i18n::Lang;
-use crate::model::{CreatedJob, JobDraft, PortalInfo, WhenRunning, use_portal_info};
+use crate::model::{JobDraft, PortalInfo, use_portal_info};
 use crate::pages::not_found::NotFound;
 use crate::pages::words;
 use edit::{EditingBanner, RestartChoice, SaveRow};
@@ -24,7 +25,10 @@ use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 use preview::RequestPreview;
 use sections::JobFields;
-use summary::{ERROR_SUMMARY_ID, ErrorSummary};
+use summary::ErrorSummary;
+
+/// The banner of a problem no field explains, which the form's script brings focus to.
+const PROBLEM_ID: &str = "form-problem";
 
 #[component]
 pub fn NewJobPage() -> impl IntoView {
@@ -82,93 +86,16 @@ pub fn EditJobPage() -> impl IntoView {
     }
 }
 
-#[cfg_attr(feature = "form-islands", island)]
-#[cfg_attr(not(feature = "form-islands"), component)]
+/// The form, which posts to its own page: the server answers with the job's page, or with
+/// this page again, the values kept and the errors shown. The form's script (`browser`) checks
+/// it as the person types and lets only a valid form go.
+#[component]
 fn JobFormView(draft: JobDraft) -> impl IntoView {
     let info = PortalInfo::provide();
     let lang = Lang::for_this_page();
     let base = info.base_path.clone();
     let editing = draft.editing.clone();
-    let state = FormState::new(draft.form, draft.errors, info.guardrails.clone()).provide();
-    let idempotency_key = RwSignal::new(draft.idempotency_key);
-    let start = RwSignal::new(draft.start);
-    let problem = RwSignal::new(draft.problem);
-    let created = RwSignal::new(None::<CreatedJob>);
-    let when_running = RwSignal::new(WhenRunning::Refuse);
-    let create = ServerAction::<CreateJob>::new();
-    let update = ServerAction::<UpdateJob>::new();
-    let pending = Signal::derive(move || create.pending().get() || update.pending().get());
-
-    let refused = move |error: AppError| match error {
-        AppError::Invalid(errors) => {
-            state.server_errors.set(errors);
-            focus_later(ERROR_SUMMARY_ID.into());
-        }
-        error => {
-            problem.set(Some(error));
-            focus_later("form-problem".into());
-        }
-    };
-    Effect::new(move |_| match create.value().get() {
-        Some(Ok(answer)) => {
-            created.set(Some(answer.job));
-            // The next submission is a new job, not a repeat of this one.
-            idempotency_key.set(answer.next_idempotency_key);
-            state.submitted.set(false);
-            focus_later("created".into());
-        }
-        Some(Err(error)) => refused(error),
-        None => {}
-    });
-    let job_page = base.clone();
-    Effect::new(move |_| match update.value().get() {
-        // The job's page follows the update from here, step by step.
-        Some(Ok(made)) => {
-            let _ = window().location().set_href(&format!(
-                "{job_page}/jobs/{}?updated={}",
-                made.job_id, made.id
-            ));
-        }
-        Some(Err(error)) => refused(error),
-        None => {}
-    });
-
-    let target = editing.clone();
-    let on_submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        if pending.get_untracked() {
-            return;
-        }
-        state.submitted.set(true);
-        problem.set(None);
-        created.set(None);
-        if !state
-            .local_errors
-            .with_untracked(|errors| errors.is_empty())
-        {
-            focus_later(ERROR_SUMMARY_ID.into());
-            return;
-        }
-        let (form, idempotency_key) = (state.form.get_untracked(), idempotency_key.get_untracked());
-        match &target {
-            Some(target) => {
-                update.dispatch(UpdateJob {
-                    id: target.job_id,
-                    form,
-                    when_running: when_running.get_untracked(),
-                    idempotency_key,
-                });
-            }
-            None => {
-                create.dispatch(CreateJob {
-                    form,
-                    idempotency_key,
-                    start: start.get_untracked(),
-                });
-            }
-        }
-    };
-
+    FormState::new(draft.form, draft.errors, &info.guardrails).provide();
     let read_only = (!info.may_act).then(|| {
         let refused = match &editing {
             Some(_) => lang.pick(
@@ -193,8 +120,8 @@ fn JobFormView(draft: JobDraft) -> impl IntoView {
         None => format!("{base}/"),
     };
     let submit_row = match editing.clone() {
-        Some(target) => view! { <SaveRow target pending when_running /> }.into_any(),
-        None => view! { <CreateRow start pending /> }.into_any(),
+        Some(target) => view! { <SaveRow target /> }.into_any(),
+        None => view! { <CreateRow start=draft.start /> }.into_any(),
     };
     view! {
         {read_only}
@@ -214,27 +141,24 @@ fn JobFormView(draft: JobDraft) -> impl IntoView {
                 }
             })}
         {editing.clone().map(|target| view! { <EditingBanner target /> })}
-        <form class="job-form" method="post" action=action novalidate on:submit=on_submit>
+        // An edit's form carries the version edited and whether the job runs: the script
+        // previews the update and says what it asks of the running job from them.
+        <form
+            class="job-form"
+            method="post"
+            action=action
+            novalidate
+            data-before=editing.as_ref().map(|target| target.settings.clone())
+            data-running=editing.as_ref().and_then(|target| target.running.then_some(""))
+        >
             // Enter in a field submits with the form's first submit button: this plain save or
             // create, never a row's "Add" nor a restart offered after a refusal.
-            <button
-                type="submit"
-                class="visually-hidden"
-                tabindex="-1"
-                aria-hidden="true"
-                on:click=move |_| when_running.set(WhenRunning::Refuse)
-            >
+            <button type="submit" class="visually-hidden" tabindex="-1" aria-hidden="true">
                 {lang.pick("Submit", "提交")}
             </button>
-            <input
-                type="hidden"
-                name="idempotency_key"
-                value=move || idempotency_key.get()
-                prop:value=move || idempotency_key.get()
-            />
+            <input type="hidden" name="idempotency_key" value=draft.idempotency_key />
             <ErrorSummary />
-            {move || problem.get().map(|problem| view! { <FormProblem problem when_running /> })}
-            {move || created.get().map(|job| view! { <Created job /> })}
+            {draft.problem.map(|problem| view! { <FormProblem problem /> })}
             <JobFields queues=draft.queues />
             {submit_row}
         </form>
@@ -259,21 +183,13 @@ fn groups(lang: Lang, groups: &[String]) -> impl IntoView + use<> {
 
 /// The create form's last row: start it right away, and create.
 #[component]
-fn CreateRow(start: RwSignal<bool>, pending: Signal<bool>) -> impl IntoView {
+fn CreateRow(start: bool) -> impl IntoView {
     let may_act = use_portal_info().may_act;
     let lang = Lang::for_this_page();
     view! {
         <div class="submit-row">
             <div class="field field-inline">
-                <input
-                    type="checkbox"
-                    id="field-start"
-                    name="start"
-                    value="true"
-                    checked=move || start.get()
-                    prop:checked=move || start.get()
-                    on:change=move |ev| start.set(event_target_checked(&ev))
-                />
+                <input type="checkbox" id="field-start" name="start" value="true" checked=start />
                 <label for="field-start">
                     {lang.pick("Start the job after creating it", "创建后立即启动作业")}
                 </label>
@@ -290,67 +206,24 @@ fn CreateRow(start: RwSignal<bool>, pending: Signal<bool>) -> impl IntoView {
             <button
                 type="submit"
                 class="primary"
-                disabled=move || pending.get() || !may_act
-                aria-busy=move || pending.get().to_string()
+                disabled=!may_act
+                data-busy=lang.pick("Creating the job…", "正在创建作业…")
             >
-                {move || {
-                    if pending.get() {
-                        lang.pick("Creating the job…", "正在创建作业…")
-                    } else {
-                        lang.pick("Create job", "创建作业")
-                    }
-                }}
+                {lang.pick("Create job", "创建作业")}
             </button>
         </div>
     }
 }
 
 /// A problem no field explains, above the form; for an edit that needs a restart, the two
-/// ways to carry it out, as submit buttons (so they work without JavaScript too).
+/// ways to carry it out, as submit buttons.
 #[component]
-fn FormProblem(problem: AppError, when_running: RwSignal<WhenRunning>) -> impl IntoView {
+fn FormProblem(problem: AppError) -> impl IntoView {
     let restart = matches!(&problem, AppError::Conflict { code, .. } if code == "needs-restart");
     view! {
-        <div class="banner banner-error" id="form-problem" role="alert" tabindex="-1">
+        <div class="banner banner-error" id=PROBLEM_ID role="alert" tabindex="-1">
             <p><ErrorText error=problem /></p>
-            {restart.then(|| view! { <RestartChoice when_running /> })}
-        </div>
-    }
-}
-
-/// The answer to a successful create: DLI's job id and status, and where to go next.
-#[component]
-fn Created(job: CreatedJob) -> impl IntoView {
-    let base = use_portal_info().base_path;
-    let lang = Lang::for_this_page();
-    // DLI's status as DLI names it (`job_init`): a code, not words.
-    let status = match job.status {
-        Some(status) => {
-            view! { <strong class="job-status" translate="no">{status}</strong> }.into_any()
-        }
-        None => {
-            view! { <strong class="job-status">{lang.pick("unknown", "未知")}</strong> }.into_any()
-        }
-    };
-    view! {
-        <div class="banner banner-ok" id="created" role="status" tabindex="-1">
-            <h2>{lang.pick("Job created", "作业已创建")}</h2>
-            <p>
-                {words::dli_job_id(lang)}
-                " "
-                <strong class="dli-job-id">{job.dli_job_id}</strong>
-                {lang.pick(", status ", "，状态 ")}
-                {status}
-                {lang.pick(".", "。")}
-            </p>
-            {job
-                .start_problem
-                .map(|problem| view! { <p class="warning">{lang.text(&problem).into_owned()}</p> })}
-            <p>
-                <a href=format!("{base}/jobs/{}", job.record_id)>{lang.pick("Open the job", "打开作业")}</a>
-                " · "
-                <a href=format!("{base}/jobs")>{lang.pick("See the history", "查看作业历史")}</a>
-            </p>
+            {restart.then(|| view! { <RestartChoice /> })}
         </div>
     }
 }

@@ -5,10 +5,10 @@ use crate::components::field::{CheckboxField, SelectField, TextArea, TextField};
 use crate::components::form_state::use_form_state;
 use crate::components::rows_editor::RowsEditor;
 use crate::domain::row_lists as rows;
-use crate::domain::{self, form_group};
+use crate::domain::{self, JobForm, form_group};
 use crate::i18n::Lang;
 use crate::lens;
-use leptos::{html, prelude::*};
+use leptos::prelude::*;
 
 /// A select's choices: first DLI's default (the field left out), saying what DLI picks when
 /// `picks` is given, then the `(value, text)` pairs.
@@ -182,74 +182,59 @@ fn QueueField(queues: Vec<String>) -> impl IntoView {
     view! { <SelectField name="queue_name" lens=lens!(queue_name) options /> }.into_any()
 }
 
-/// A group that starts folded and opens by itself when one of its fields shows an error.
+/// A group that starts folded, unless one of its fields holds a value or shows an error; the
+/// form's script opens it when one of its fields comes to show an error.
 #[component]
 fn Folded(title: &'static str, children: Children) -> impl IntoView {
     let names = form_group(title);
     let state = use_form_state();
     let lang = Lang::for_this_page();
-    let details = NodeRef::<html::Details>::new();
-    let has_error = move || state.has_error_under(names);
-    #[cfg(feature = "ssr")]
-    let open_at_first = untrack(|| has_error() || state.has_value_under(names));
-    // Hydration keeps the `open` the server wrote, and the browser never draws a fold anew, so
-    // the wasm needs no way to look for values (a `serde_json::Value` of the whole form).
-    #[cfg(not(feature = "ssr"))]
-    let open_at_first = false;
-    // Open it, never close it: closing under the person's cursor while they fix the last
-    // error would be disorienting.
-    Effect::new(move |_| {
-        if has_error()
-            && let Some(details) = details.get()
-        {
-            details.set_open(true);
-        }
-    });
     view! {
-        <details class="group" open=open_at_first node_ref=details>
+        <details class="group" open=state.opens(names)>
             <summary>{group_title(lang, title)}</summary>
             <div class="group-body">{children()}</div>
         </details>
     }
 }
 
-/// What the resource fields mean together, updated as they change.
+/// What the resource fields mean together: the summary, and a warning when they do not fit.
+pub(super) fn sizing(lang: Lang, form: &JobForm) -> (String, Option<String>) {
+    let estimate = domain::estimate(form);
+    let slots = if form.tm_slot_num.trim().is_empty() {
+        crate::tr!(
+            lang,
+            "{} (DLI's default)",
+            "{}（DLI 默认）",
+            estimate.default_slots_per_task_manager
+        )
+    } else {
+        estimate.slots_per_task_manager.to_string()
+    };
+    let summary = crate::tr!(
+        lang,
+        "Slots per TaskManager: {}. TaskManagers needed: {}. TaskManagers the CUs hold: {}.",
+        "单TM Slot数：{}。所需 TaskManager 数：{}。CU 可容纳的 TaskManager 数：{}。",
+        slots,
+        estimate.task_managers_needed,
+        estimate.task_managers_available
+    );
+    let warning = estimate
+        .warning
+        .map(|warning| lang.text(&warning).into_owned());
+    (summary, warning)
+}
+
+/// What the resource fields mean together, which the form's script updates as they change.
 #[component]
 fn SizingHint() -> impl IntoView {
     let state = use_form_state();
     let lang = Lang::for_this_page();
-    let estimate = Memo::new(move |_| state.form.with(domain::estimate));
-    let summary = move || {
-        let estimate = estimate.get();
-        let slots = if state.form.with(|form| form.tm_slot_num.trim().is_empty()) {
-            crate::tr!(
-                lang,
-                "{} (DLI's default)",
-                "{}（DLI 默认）",
-                estimate.default_slots_per_task_manager
-            )
-        } else {
-            estimate.slots_per_task_manager.to_string()
-        };
-        crate::tr!(
-            lang,
-            "Slots per TaskManager: {}. TaskManagers needed: {}. TaskManagers the CUs hold: {}.",
-            "单TM Slot数：{}。所需 TaskManager 数：{}。CU 可容纳的 TaskManager 数：{}。",
-            slots,
-            estimate.task_managers_needed,
-            estimate.task_managers_available
-        )
-    };
-    let warning = move || {
-        estimate.get().warning.map(|warning| {
-            let warning = lang.text(&warning).into_owned();
-            view! { <p class="warning">{warning}</p> }
-        })
-    };
+    let (summary, warning) = sizing(lang, &state.form);
+    let fits = warning.is_none();
     view! {
         <div class="sizing" role="status" aria-live="polite">
             <p>{summary}</p>
-            {warning}
+            <p class="warning" hidden=fits>{warning}</p>
         </div>
     }
 }

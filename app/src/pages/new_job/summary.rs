@@ -1,9 +1,9 @@
 //! The error summary shown after a submit: every problem in form order, each a link to its
-//! input, so a keyboard or screen-reader user reaches them one by one.
+//! input, so a keyboard or screen-reader user reaches them one by one. The server renders it;
+//! the form's script (`browser`) writes it anew at each submit it stops.
 
 use crate::components::field::field_name;
 use crate::components::form_state::use_form_state;
-use crate::components::rows_editor::focus_later;
 use crate::domain::field_id;
 use crate::i18n::Lang;
 use leptos::prelude::*;
@@ -11,7 +11,7 @@ use leptos::prelude::*;
 pub const ERROR_SUMMARY_ID: &str = "error-summary";
 
 /// The summary's heading: how many fields need attention.
-fn heading(lang: Lang, count: usize) -> String {
+pub(super) fn heading(lang: Lang, count: usize) -> String {
     match count {
         1 => lang
             .pick("1 field needs attention", "有 1 个字段需要修改")
@@ -25,50 +25,39 @@ fn heading(lang: Lang, count: usize) -> String {
     }
 }
 
+/// The summary's line for one problem: the field's name, then what is wrong.
+pub(super) fn item_text(lang: Lang, field: &str, message: &str) -> String {
+    format!("{field}{}{message}", lang.pick(": ", "："))
+}
+
+/// Rendered even when empty (hidden), so that the form's script has it to fill.
 #[component]
 pub fn ErrorSummary() -> impl IntoView {
     let state = use_form_state();
     let lang = Lang::for_this_page();
-    let errors = Memo::new(move |_| {
-        if state.submitted.get() {
-            state.visible_errors()
-        } else {
-            Vec::new()
-        }
-    });
-    let items = move || {
-        errors
-            .get()
-            .into_iter()
-            .map(|(path, message)| {
-                let id = field_id(&path);
-                let focus = {
-                    let id = id.clone();
-                    move |ev: leptos::ev::MouseEvent| {
-                        ev.prevent_default();
-                        focus_later(id.clone());
-                    }
-                };
-                view! {
-                    <li>
-                        <a href=format!("#{id}") on:click=focus>
-                            {field_name(lang, &path)}
-                            {lang.pick(": ", "：")}
-                            {lang.text(&message).into_owned()}
-                        </a>
-                    </li>
-                }
-            })
-            .collect_view()
-    };
+    let errors = state.visible_errors();
+    let count = errors.len();
+    let items = errors
+        .into_iter()
+        .map(|(path, message)| {
+            let text = item_text(lang, &field_name(lang, &path), &lang.text(&message));
+            view! {
+                <li>
+                    <a href=format!("#{}", field_id(&path))>{text}</a>
+                </li>
+            }
+        })
+        .collect_view();
     view! {
-        <Show when=move || !errors.read().is_empty()>
-            <div class="error-summary" id=ERROR_SUMMARY_ID role="alert" tabindex="-1">
-                <h2>
-                    {move || heading(lang, errors.read().len())}
-                </h2>
-                <ul>{items}</ul>
-            </div>
-        </Show>
+        <div
+            class="error-summary"
+            id=ERROR_SUMMARY_ID
+            role="alert"
+            tabindex="-1"
+            hidden=count == 0
+        >
+            <h2>{(count > 0).then(|| heading(lang, count))}</h2>
+            <ul>{items}</ul>
+        </div>
     }
 }

@@ -97,13 +97,13 @@ async fn a_body_that_is_not_json_gets_400_saying_so() {
 async fn a_server_function_answers_a_body_it_cannot_read_with_400_and_a_message() {
     let app = spawn_app().await;
     for (content_type, body) in [
-        ("application/json", "{\"form\": "),
+        ("application/json", "{\"filters\": "),
         ("application/json", "[1, 2]"),
         ("application/x-www-form-urlencoded", "form=%ZZ"),
     ] {
         let response = app
             .client
-            .post(app.url("/api/create_job"))
+            .post(app.url("/api/list_jobs"))
             .header("content-type", content_type)
             .body(body)
             .send()
@@ -209,59 +209,6 @@ async fn start_true_runs_the_job_after_creating_it() {
         running["timeline"].as_array().unwrap().len() >= 2,
         "{running}"
     );
-}
-
-#[tokio::test]
-async fn the_create_job_server_function_takes_the_form_as_posted() {
-    let sim = spawn_sim().await;
-    let app = spawn_app_for(&sim).await;
-    let form = json!({
-        "name": "from_the_form",
-        "queue_name": "flink_queue",
-        "entrypoint": "group/app.jar",
-        "tags.key": ["team", ""],
-        "tags.value": ["data", ""]
-    });
-
-    let response = app
-        .call_json(
-            "create_job",
-            &json!({"form": form, "idempotency_key": "k-1", "start": false}),
-        )
-        .await;
-
-    assert_eq!(response.status(), 200);
-    let created: Value = response.json().await.unwrap();
-    assert_ne!(
-        created["next_idempotency_key"],
-        json!("k-1"),
-        "a new key for the next job"
-    );
-    let job = app.job(created["job"]["record_id"].as_i64().unwrap()).await;
-    let sent: Value = serde_json::from_str(job["request_json"].as_str().unwrap()).unwrap();
-    assert_eq!(
-        sent["tags"],
-        json!([{"key": "team", "value": "data"}]),
-        "the blank row is dropped"
-    );
-}
-
-#[tokio::test]
-async fn the_create_job_server_function_answers_field_errors_it_finds_itself() {
-    let sim = spawn_sim().await;
-    let app = spawn_app_for(&sim).await;
-
-    let response = app
-        .call_json(
-            "create_job",
-            &json!({"form": {"name": "x"}, "idempotency_key": "k-2", "start": false}),
-        )
-        .await;
-
-    assert!(!response.status().is_success());
-    let error: Value = response.json().await.unwrap();
-    assert!(error["Invalid"]["entrypoint"].is_string(), "{error}");
-    assert_eq!(sim_count(&sim, "create").await, 0);
 }
 
 #[tokio::test]

@@ -1,5 +1,5 @@
-//! The job form posted by a browser without JavaScript: the server validates, creates and
-//! redirects, or sends the page back with the values kept and the errors shown.
+//! The job form as the browser posts it, with JavaScript or without: the server validates,
+//! creates and redirects, or sends the page back with the values kept and the errors shown.
 
 use crate::helpers::{TestApp, fail_always, sim_count, sim_jobs, spawn_app_for, spawn_sim};
 
@@ -135,4 +135,84 @@ async fn a_throttled_post_shows_the_form_again_and_says_when_to_retry() {
     assert!(html.contains(&format!("Try again in {wait} s")), "{html}");
     assert!(html.contains("posted_without_js"), "the values are kept");
     assert!(sim_jobs(&sim).await.is_empty());
+}
+
+#[tokio::test]
+async fn a_form_sent_again_with_other_values_under_its_used_key_gets_a_new_key_and_says_why() {
+    let sim = spawn_sim().await;
+    let app = spawn_app_for(&sim).await;
+    assert_eq!(post_form(&app, VALID).await.status(), 303);
+    // Back to the form after its job was made: the same key, one value changed.
+    let mut fields = VALID.to_vec();
+    fields[1] = ("name", "posted_again");
+
+    let response = post_form(&app, &fields).await;
+
+    assert_eq!(response.status(), 422);
+    let page = response.text().await.unwrap();
+    assert!(page.contains(r#"id="form-problem""#), "said above the form");
+    assert!(page.contains("first used for a different request"));
+    assert!(
+        !page.contains(r#"name="idempotency_key" value="form-key-1""#),
+        "the form has a new key"
+    );
+    assert!(
+        page.contains(r#"value="posted_again""#),
+        "the values are kept"
+    );
+    assert_eq!(post_form_keyed(&app, &fields, &page).await, 303);
+    assert_eq!(
+        sim_jobs(&sim).await.len(),
+        2,
+        "sent again, it makes a new job"
+    );
+}
+
+/// Posts `fields` with the idempotency key of the form in `page`; the answer's status.
+async fn post_form_keyed(app: &TestApp, fields: &[(&str, &str)], page: &str) -> u16 {
+    let marker = r#"name="idempotency_key" value=""#;
+    let at = page.find(marker).expect("the form's key") + marker.len();
+    let key = &page[at..at + page[at..].find('"').unwrap()];
+    let mut fields = fields.to_vec();
+    fields[0] = ("idempotency_key", key);
+    post_form(app, &fields).await.status().as_u16()
+}
+
+#[tokio::test]
+async fn a_value_the_choices_lack_and_a_leading_newline_come_back_as_posted() {
+    let sim = spawn_sim().await;
+    let app = spawn_app_for(&sim).await;
+    let mut fields = VALID.to_vec();
+    fields[1] = ("name", "");
+    fields[2] = ("queue_name", "queue_dli_no_longer_lists");
+    fields.push(("desc", "\nsecond line"));
+
+    let response = post_form(&app, &fields).await;
+
+    assert_eq!(response.status(), 422);
+    let page = response.text().await.unwrap();
+    assert!(
+        page.contains(r#"<option value="queue_dli_no_longer_lists" selected"#),
+        "the queue is offered and chosen, not replaced by the first choice"
+    );
+    // The parser drops the newline right after `<textarea>`; the value's own one stays.
+    assert!(page.contains(">\n\nsecond line</textarea>"));
+}
+
+#[tokio::test]
+async fn a_job_made_but_not_started_says_so_on_its_page() {
+    let sim = spawn_sim().await;
+    let app = spawn_app_for(&sim).await;
+    fail_always(&sim, "run", 503).await;
+    let mut fields = VALID.to_vec();
+    fields.push(("start", "true"));
+
+    let response = post_form(&app, &fields).await;
+
+    assert_eq!(response.status(), 303);
+    let location = response.headers()["location"].to_str().unwrap().to_owned();
+    assert!(location.ends_with("?created=not-started"), "{location}");
+    let page = app.get(&location).await.text().await.unwrap();
+    assert!(page.contains("The job was created but not started: its events below say why."));
+    assert!(!page.contains("The job was created."));
 }
