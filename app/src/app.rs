@@ -46,6 +46,14 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
             http::HeaderValue::try_from(policy).expect("a nonce is URL-safe base64"),
         );
     }
+    // Only the batch page has an island. The other bundles' `hydrate` runs their scripts as
+    // soon as the wasm is ready: the islands' loader would first wait for an idle moment and
+    // then walk the whole page for islands it would not find. Without islands to hydrate, the
+    // page's resources are not serialized for hydration either, as in islands mode.
+    let islands = bundle == WasmBundle::Batch;
+    if !islands && let Some(context) = Owner::current_shared_context() {
+        context.set_is_hydrating(false);
+    }
     view! {
         <!DOCTYPE html>
         <html lang=lang.html_tag() data-theme=theme.as_str()>
@@ -56,7 +64,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <link rel="icon" href=format!("{}/favicon.ico", info.base_path) />
                 <AutoReload options=options.clone() />
                 <HashedStylesheet options=options.clone() id="leptos" root=info.base_path.clone() />
-                <HydrationScripts options=bundle.options(&options) islands=true root=info.base_path.clone() />
+                <HydrationScripts options=bundle.options(&options) islands root=info.base_path.clone() />
                 <MetaTags />
             </head>
             <body>

@@ -1,5 +1,6 @@
-//! The browser entry point. The page arrives whole from the server; the island script calls
-//! `hydrate` once the wasm is loaded. Each build holds what one kind of page does in the
+//! The browser entry point. The page arrives whole from the server; its script calls `hydrate`
+//! once the wasm is loaded (Leptos' plain hydration script, or on the batch page its islands'
+//! script, which then hydrates the islands). Each build holds what one kind of page does in the
 //! browser (`app::wasm_bundle`): the job form's script, the batch page's islands, or the
 //! history's and a job page's followed part. Only the batch page's are islands, and only its
 //! bundle holds Leptos' views.
