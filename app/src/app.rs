@@ -48,8 +48,9 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
     }
     // Only the batch page has an island. The other bundles' `hydrate` runs their scripts as
     // soon as the wasm is ready: the islands' loader would first wait for an idle moment and
-    // then walk the whole page for islands it would not find. Without islands to hydrate, the
-    // page's resources are not serialized for hydration either, as in islands mode.
+    // then walk the whole page for islands it would not find. The islands' loader also tells
+    // the render that the page outside islands is not hydrated; the plain one does not, so
+    // that is said here, and the server renders these pages as it did under the islands'.
     let islands = bundle == WasmBundle::Batch;
     if !islands && let Some(context) = Owner::current_shared_context() {
         context.set_is_hydrating(false);
@@ -64,7 +65,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <link rel="icon" href=format!("{}/favicon.ico", info.base_path) />
                 <AutoReload options=options.clone() />
                 <HashedStylesheet options=options.clone() id="leptos" root=info.base_path.clone() />
-                <HydrationScripts options=bundle.options(&options) islands root=info.base_path.clone() />
+                <HydrationScripts options=bundle.options(&options) islands=islands root=info.base_path.clone() />
                 <MetaTags />
             </head>
             <body>

@@ -137,7 +137,9 @@ pub async fn post_edit_job(
 }
 
 /// The page again with what the service refused: field errors by their inputs, anything else
-/// above the form, with the status (and `Retry-After`) that fits.
+/// above the form, with the status (and `Retry-After`) that fits. Unless the refusal says to
+/// repeat the same request, the form gets a new key: the refused attempt may be recorded under
+/// the old one (DLI's refusal is), and the fixed form is another request.
 async fn refused(
     state: AppState,
     parts: axum::http::request::Parts,
@@ -145,16 +147,17 @@ async fn refused(
     error: AppError,
 ) -> Response {
     let (status, retry) = status_and_retry(&error);
+    if !error.is_retryable() {
+        draft.idempotency_key = jobs::new_idempotency_key();
+    }
     match error {
         AppError::Invalid(errors) => {
             let (fields, unseen) = by_input(errors);
             draft.errors = fields;
+            // What no input shows is the form's own key, reused for other values (the form
+            // came back with Back after its job was made): said above the form.
             if !unseen.is_empty() {
-                // What no input shows is the form's own key, reused for other values (the
-                // form came back with Back after its job was made): said above the form, which
-                // gets a new key, so that sending it again makes a new job.
                 draft.problem = Some(AppError::Invalid(unseen));
-                draft.idempotency_key = jobs::new_idempotency_key();
             }
         }
         problem => draft.problem = Some(problem),

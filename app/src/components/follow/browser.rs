@@ -130,13 +130,15 @@ fn say(part: &Element, which: &str) {
     }
 }
 
-/// `href` without the error a post came back with: server_fn would add a second one.
+/// `href` without the error a post came back with (server_fn would add a second one), nor
+/// the word of a create (`created`): the next page is about this action.
 fn without_error(href: &str) -> String {
     let Ok(url) = Url::new(href) else {
         return href.to_owned();
     };
     url.search_params().delete("__path");
     url.search_params().delete("__err");
+    url.search_params().delete("created");
     url.href()
 }
 

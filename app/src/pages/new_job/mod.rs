@@ -219,10 +219,24 @@ fn CreateRow(start: bool) -> impl IntoView {
 /// ways to carry it out, as submit buttons.
 #[component]
 fn FormProblem(problem: AppError) -> impl IntoView {
+    let lang = Lang::for_this_page();
     let restart = matches!(&problem, AppError::Conflict { code, .. } if code == "needs-restart");
+    // The form's key, already used for other values: the form has a new one by now.
+    let sent_before = problem
+        .field_errors()
+        .is_some_and(|errors| errors.get("idempotency_key").is_some());
+    let said = match sent_before {
+        true => lang
+            .pick(
+                "This form was already sent once, with other values. It now has a new key: send it again to make a new job.",
+                "此表单已提交过一次（所填的值不同）。表单现已换用新的幂等键：再次提交即可新建作业。",
+            )
+            .into_any(),
+        false => view! { <ErrorText error=problem /> }.into_any(),
+    };
     view! {
         <div class="banner banner-error" id=PROBLEM_ID role="alert" tabindex="-1">
-            <p><ErrorText error=problem /></p>
+            <p>{said}</p>
             {restart.then(|| view! { <RestartChoice /> })}
         </div>
     }

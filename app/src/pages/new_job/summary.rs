@@ -1,6 +1,6 @@
 //! The error summary shown after a submit: every problem in form order, each a link to its
 //! input, so a keyboard or screen-reader user reaches them one by one. The server renders it;
-//! the form's script (`browser`) writes it anew at each submit it stops.
+//! the form's script (`browser`) writes it anew when what it lists changes.
 
 use crate::components::field::field_name;
 use crate::components::form_state::use_form_state;

@@ -151,7 +151,7 @@ async fn a_form_sent_again_with_other_values_under_its_used_key_gets_a_new_key_a
     assert_eq!(response.status(), 422);
     let page = response.text().await.unwrap();
     assert!(page.contains(r#"id="form-problem""#), "said above the form");
-    assert!(page.contains("first used for a different request"));
+    assert!(page.contains("This form was already sent once, with other values."));
     assert!(
         !page.contains(r#"name="idempotency_key" value="form-key-1""#),
         "the form has a new key"
@@ -215,4 +215,24 @@ async fn a_job_made_but_not_started_says_so_on_its_page() {
     let page = app.get(&location).await.text().await.unwrap();
     assert!(page.contains("The job was created but not started: its events below say why."));
     assert!(!page.contains("The job was created."));
+}
+
+#[tokio::test]
+async fn a_form_dli_refused_gets_a_new_key_so_that_once_fixed_it_goes() {
+    let sim = spawn_sim().await;
+    let app = spawn_app_for(&sim).await;
+    let mut fields = VALID.to_vec();
+    fields[2] = ("queue_name", "no_such_queue");
+
+    let response = post_form(&app, &fields).await;
+
+    assert!(response.status().is_client_error(), "{}", response.status());
+    let page = response.text().await.unwrap();
+    assert!(
+        !page.contains(r#"value="form-key-1""#),
+        "the form has a new key"
+    );
+    fields[2] = ("queue_name", "flink_queue");
+    assert_eq!(post_form_keyed(&app, &fields, &page).await, 303);
+    assert_eq!(sim_jobs(&sim).await.len(), 1);
 }

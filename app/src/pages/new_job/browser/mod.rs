@@ -10,12 +10,13 @@ mod rows;
 
 use super::PROBLEM_ID;
 use super::summary::ERROR_SUMMARY_ID;
-use crate::domain::{Guardrails, JobSpec};
+use crate::domain::{Guardrails, JobSpec, fields::split_row_path};
 use crate::i18n::Lang;
 use crate::model::PortalInfo;
 use leptos::wasm_bindgen::{JsCast, closure::Closure};
 use leptos::web_sys::{
-    self, Element, Event, EventTarget, HtmlElement, HtmlFormElement, SubmitEvent,
+    self, Element, Event, EventTarget, HtmlElement, HtmlFormElement, PageTransitionEvent,
+    SubmitEvent,
 };
 use std::cell::{Cell, RefCell};
 
@@ -71,10 +72,11 @@ pub fn start() {
         running: form.has_attribute("data-running"),
         touched: Vec::new(),
         submitted,
-        server_errors: render::server_errors(&form),
-        listed: Vec::new(),
+        server_errors: Vec::new(),
+        listed: render::listed(),
         form: form.clone(),
     }));
+    with_live(|live| live.server_errors = render::server_errors(live));
     listen(&form, "input", |event| edited(&event, false));
     listen(&form, "change", |event| edited(&event, true));
     listen(&form, "focusout", |event| {
@@ -90,9 +92,11 @@ pub fn start() {
     listen(&form, "submit", on_submit);
     listen(&form, "click", follow_summary_link);
     // Back to this page from the next one: the page as it was left, its submit no longer busy.
-    listen(&window(), "pageshow", |_| {
-        SENDING.set(false);
-        busy(false);
+    listen(&window(), "pageshow", |event| {
+        if event.unchecked_into::<PageTransitionEvent>().persisted() {
+            SENDING.set(false);
+            busy(false);
+        }
     });
     // The browser may have put back values typed before a reload: say what they mean.
     with_live(render::render);
@@ -111,7 +115,10 @@ fn edited(event: &Event, leaves: bool) {
     SENDING.set(false);
     busy(false);
     with_live(|live| {
-        live.server_errors.retain(|(shown, _)| *shown != path);
+        // A cell's edit may fix its list's error too (a key used twice, too many rows).
+        let list = split_row_path(&path).map(|(list, _, _)| list.to_owned());
+        live.server_errors
+            .retain(|(shown, _)| *shown != path && Some(shown) != list.as_ref());
         if leaves && !live.touched.contains(&path) {
             live.touched.push(path);
         }

@@ -36,8 +36,11 @@ pub(super) fn render(live: &mut Live) -> bool {
         live.listed = listed;
     }
     for fold in all(&live.form, "details.group") {
-        // Opened on an error, never closed: not under the cursor of someone fixing the last one.
-        if fold.query_selector(".has-error").ok().flatten().is_some() {
+        // Opened on an error (a list's too, whose frame is not marked), never closed: not
+        // under the cursor of someone fixing the last one.
+        let shows_error = all(&fold, "p.error")
+            .any(|line| line.text_content().is_some_and(|text| !text.is_empty()));
+        if shows_error {
             let _ = fold.set_attribute("open", "");
         }
     }
@@ -73,13 +76,33 @@ impl Live {
     }
 }
 
-/// The errors the server rendered in the form, as it worded them: every error line with text.
-pub(super) fn server_errors(form: &HtmlFormElement) -> Vec<(String, String)> {
-    all(form, "[data-path]")
+/// The errors the server rendered in the form that the rules do not say themselves (DLI's, a
+/// guardrail's the page's script does not know): they stay until their field is edited. Those
+/// the rules say come and go with the rules.
+pub(super) fn server_errors(live: &Live) -> Vec<(String, String)> {
+    let to_fix = read(&live.form)
+        .map(|values| live.guardrails.errors_with_rules(&values, &values.parse()))
+        .unwrap_or_default();
+    all(&live.form, "[data-path]")
         .filter_map(|frame| {
             let path = frame.get_attribute("data-path")?;
             let error = document().get_element_by_id(&format!("{}-error", field_id(&path)))?;
-            Some((path, error.text_content()?)).filter(|(_, message)| !message.is_empty())
+            let message = error.text_content().filter(|message| !message.is_empty())?;
+            let ours = to_fix.get(&path).map(|rule| live.lang.text(rule));
+            (ours.as_deref() != Some(message.as_str())).then_some((path, message))
+        })
+        .collect()
+}
+
+/// What the summary the server rendered lists, as `render` would list it.
+pub(super) fn listed() -> Vec<(String, String)> {
+    let Some(summary) = document().get_element_by_id(ERROR_SUMMARY_ID) else {
+        return Vec::new();
+    };
+    all(&summary, "a")
+        .filter_map(|link| {
+            let id = link.get_attribute("href")?.strip_prefix('#')?.to_owned();
+            Some((id, link.text_content()?))
         })
         .collect()
 }

@@ -5,7 +5,7 @@
 
 use super::{NATIVE, SENDING, document, focus, render::render, window, with_live};
 use crate::components::posting::{accept_html, fields_of};
-use crate::domain::field_id;
+use crate::domain::{field_id, fields::split_row_path};
 use leptos::wasm_bindgen::{JsCast, JsValue};
 use leptos::web_sys::{
     DomParser, Element, HtmlElement, HtmlFormElement, RequestInit, Response, SupportedType,
@@ -49,9 +49,9 @@ pub(super) fn post(button: HtmlElement) {
         with_live(|live| {
             // Rows after a removed one move up: the server's errors for them no longer fit.
             if removed.is_some() {
-                let rows = format!("{list}.");
-                live.server_errors
-                    .retain(|(path, _)| !path.starts_with(&rows));
+                live.server_errors.retain(|(path, _)| {
+                    split_row_path(path).is_none_or(|(in_list, _, _)| in_list != list)
+                });
             }
             render(live);
         });
